@@ -1,0 +1,96 @@
+/*
+ * Context switch for x86-64 (System V ABI), host builds.
+ *
+ * void goro_port_switch(uintptr_t *from_sp, uintptr_t to_sp);
+ * void goro_port_gogo(uintptr_t *g0_sp, uintptr_t to_sp);
+ * void goro_port_mcall(uintptr_t *from_sp, uintptr_t g0_sp);
+ *
+ * Tasks and g0 use the same rsp, so the three are one routine. Saved block,
+ * from the low address up (frame.c builds the same one for a new task):
+ *   [rsp+0]  MXCSR (4 bytes), x87 control word (2 bytes), padding
+ *   [rsp+8]  r15, r14, r13, r12, rbx, rbp
+ *   [rsp+56] return address
+ * These are all the registers the ABI says a callee preserves; the FP
+ * control words are among them.
+ */
+	.text
+	.globl	goro_port_switch
+	.globl	goro_port_gogo
+	.globl	goro_port_mcall
+	.type	goro_port_switch, @function
+	.type	goro_port_gogo, @function
+	.type	goro_port_mcall, @function
+	.p2align 4
+goro_port_switch:
+goro_port_gogo:
+goro_port_mcall:
+	.cfi_startproc
+	pushq	%rbp
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	subq	$8, %rsp
+	stmxcsr	(%rsp)
+	fnstcw	4(%rsp)
+	movq	%rsp, (%rdi)		/* *from_sp = rsp: this context is saved */
+	movq	%rsi, %rsp		/* now on the other stack */
+	ldmxcsr	(%rsp)
+	fldcw	4(%rsp)
+	addq	$8, %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+	ret				/* into the other context */
+	.cfi_endproc
+	.size	goro_port_switch, .-goro_port_switch
+
+/*
+ * void goro_port_start(void);
+ * A new task's first "return" lands here with fn in r12 and arg in r13
+ * (frame.c put them there) and rsp 16-byte aligned, as a call needs.
+ */
+	.globl	goro_port_start
+	.type	goro_port_start, @function
+	.p2align 4
+goro_port_start:
+	.cfi_startproc
+	.cfi_undefined rip		/* outermost frame: unwinders stop here */
+	movq	%r12, %rdi
+	movq	%r13, %rsi
+	call	sched_start
+	ud2				/* sched_start does not return */
+	.cfi_endproc
+	.size	goro_port_start, .-goro_port_start
+
+/*
+ * void goro_port_on_g0(void (*fn)(void *), void *arg, uintptr_t g0_sp);
+ * Runs fn(arg) below g0's saved sp and returns on the task's stack.
+ */
+	.globl	goro_port_on_g0
+	.type	goro_port_on_g0, @function
+	.p2align 4
+goro_port_on_g0:
+	.cfi_startproc
+	pushq	%rbp
+	.cfi_def_cfa_offset 16
+	.cfi_offset rbp, -16
+	movq	%rsp, %rbp
+	.cfi_def_cfa_register rbp
+	movq	%rdx, %rsp
+	andq	$-16, %rsp		/* the ABI's call alignment */
+	movq	%rdi, %rax
+	movq	%rsi, %rdi
+	call	*%rax
+	movq	%rbp, %rsp
+	popq	%rbp
+	.cfi_def_cfa rsp, 8
+	ret
+	.cfi_endproc
+	.size	goro_port_on_g0, .-goro_port_on_g0
+
+	.section .note.GNU-stack,"",@progbits

@@ -1,0 +1,108 @@
+/*
+ * goro: cooperative green threads for microcontroller-class boards.
+ *
+ * A task ("goroutine") is a function with its own stack taken from a fixed
+ * pool. Tasks run one at a time on each CPU and switch only when they call
+ * into goro (goro_yield, goro_exit, and later blocking calls). The scheduler
+ * itself runs on the CPU's g0 context: the stack goro_run was called on.
+ *
+ * Calling context: every function here is for thread code (main or a task).
+ * None may be called from an interrupt handler.
+ */
+#ifndef GORO_H
+#define GORO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Error codes: always negative, so a task id (> 0) and an error never mix. */
+enum {
+	GORO_OK = 0,
+	GORO_EINVAL = -1, /* bad argument (NULL fn, NULL out pointer, bad size) */
+	GORO_ENOMEM = -2, /* task table or stack pool exhausted */
+	GORO_ENOENT = -3, /* no live task with that id */
+};
+
+/* Flags for struct goro_opts. */
+enum {
+	/* The stack never moves: later stack growth and shrinking leave it
+	 * alone, so pointers into it may be handed to code outside the task. */
+	GORO_FIXED_STACK = 1u << 0,
+};
+
+/* Spawn options. A zeroed struct means "the defaults". */
+struct goro_opts {
+	const char *name;  /* shown in panics and debug output; not copied */
+	size_t stack_size; /* bytes; 0 = board default; rounded up to a pool block */
+	unsigned flags;    /* GORO_FIXED_STACK, ... */
+};
+
+/*
+ * Spawn a task running fn(arg). Returns its id (> 0), GORO_EINVAL for a NULL
+ * fn or a stack size larger than the pool's largest block, or GORO_ENOMEM
+ * when the task table or the stack pool is exhausted. The task is queued and
+ * first runs when the caller yields, blocks, exits or calls goro_run.
+ * Ids are unique among live tasks; a slot's id changes each time it is reused.
+ */
+int goro_go(void (*fn)(void *arg), void *arg);
+int goro_go_opts(void (*fn)(void *arg), void *arg, const struct goro_opts *opts);
+
+/* Let every other runnable task run once, then continue. Outside a task
+ * (on main before or after goro_run) it returns at once: there is no one
+ * to yield to. */
+void goro_yield(void);
+
+/* End the calling task; returning from its function does the same.
+ * Outside a task this is a panic. */
+_Noreturn void goro_exit(void);
+
+/* The calling task's id, or 0 outside a task. */
+int goro_self(void);
+
+/* The name of the task with this id, or NULL if there is none. */
+const char *goro_name(int id);
+
+/*
+ * Run the scheduler on this CPU's g0 until no task is left, then return.
+ * main() spawns the first tasks and calls goro_run(); it may be called again
+ * later for a new batch. Called from inside a task it is a panic: the
+ * scheduler cannot run on a task's stack.
+ */
+void goro_run(void);
+
+struct goro_stack_info {
+	uintptr_t lo, hi;  /* the stack block: [lo, hi) */
+	size_t size;       /* hi - lo */
+	size_t used;       /* bytes in use now (hi - saved or current sp) */
+	size_t high_water; /* most bytes ever in use: exact when stacks are
+	                      painted (checks >= 2), else the most seen at a
+	                      switch */
+};
+
+/* Stack of task id. GORO_EINVAL for NULL out, GORO_ENOENT for no such task. */
+int goro_stack_info(int id, struct goro_stack_info *out);
+
+struct goro_pool_info {
+	size_t total;        /* bytes managed by the pool */
+	size_t free;         /* bytes in free blocks */
+	size_t largest_free; /* the largest block one allocation can get */
+	size_t min_block;    /* the smallest block (and stack) */
+};
+void goro_pool_info(struct goro_pool_info *out);
+
+/*
+ * Print "goro: panic: <message>" with the current task's id and name through
+ * the board console, then end the program through goro_board_panic_exit()
+ * (exit status 2 by default; a board may override it, e.g. to reset).
+ */
+_Noreturn void goro_panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GORO_H */

@@ -1,0 +1,58 @@
+/*
+ * Panics: a clear message naming the task, then the board's way out.
+ *
+ * The message is printed on g0's stack when a task panics: the task's own
+ * stack may be nearly full (a broken canary is one reason to panic) and a
+ * formatted print needs more than a small stack has left.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "board.h"
+#include "rt.h"
+
+struct panic_msg {
+	const char *fmt;
+	va_list *ap;
+};
+
+static int panicking;
+
+static void
+panic_print(void *arg)
+{
+	struct panic_msg *m = arg;
+	struct g *g = mycpu()->curg;
+
+	fputs("goro: panic: ", stderr);
+	vfprintf(stderr, m->fmt, *m->ap);
+	if (g)
+		fprintf(stderr, " [in goroutine %d (%s)]", g->id, g->name ? g->name : "?");
+	fputc('\n', stderr);
+	fflush(stderr);
+	goro_board_panic_exit();
+}
+
+_Noreturn void
+goro_panic(const char *fmt, ...)
+{
+	struct cpu *c = mycpu();
+	struct panic_msg m;
+	va_list ap;
+
+	va_start(ap, fmt);
+	m.fmt = fmt;
+	m.ap = &ap;
+	if (panicking++) {
+		/* A panic while printing a panic: do not recurse. */
+		fputs("goro: panic during panic\n", stderr);
+		goro_board_panic_exit();
+	}
+	if (c->curg)
+		goro_port_on_g0(panic_print, &m, c->g0sp);
+	else
+		panic_print(&m);
+	/* panic_print does not return; goro_board_panic_exit must not either. */
+	for (;;)
+		;
+}

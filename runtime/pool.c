@@ -1,0 +1,178 @@
+/*
+ * The stack pool: a buddy allocator of power-of-two blocks over one fixed
+ * region. There is no OS to return memory to, so every block goes back here
+ * and neighbours coalesce, keeping the pool whole once all tasks are gone.
+ *
+ * Blocks are named by their offset from the region's start; a block of
+ * order k is GORO_MIN_BLOCK << k bytes and its offset is a multiple of that
+ * size, so its buddy is at offset ^ size. A free block holds its list links
+ * in its first bytes; which blocks are free, and at what order, is kept
+ * apart in meta[] (one byte per minimum block) because a used block's bytes
+ * belong to its task and can hold anything.
+ */
+#include <string.h>
+
+#include "rt.h"
+
+#define NBLOCKS (GORO_POOL_SIZE / GORO_MIN_BLOCK)
+
+_Static_assert((GORO_MIN_BLOCK & (GORO_MIN_BLOCK - 1)) == 0,
+               "pool min block must be a power of two");
+_Static_assert(GORO_MIN_BLOCK >= 64, "a block must hold the free list links and a frame");
+_Static_assert(GORO_POOL_SIZE % GORO_MIN_BLOCK == 0, "pool size must be a multiple of min block");
+_Static_assert(NBLOCKS >= 1, "pool must hold at least one block");
+
+/* Enough orders for any pool up to 2^31 min blocks. */
+#define MAXORDER 31
+/* meta[i]: FREE | order when min block i starts a free block, else 0. */
+#define META_FREE 0x80u
+
+struct fblock {
+	struct fblock *next, *prev;
+};
+
+static _Alignas(16) unsigned char pool_mem[GORO_POOL_SIZE];
+static uint8_t meta[NBLOCKS];
+static struct fblock *freelist[MAXORDER + 1];
+static unsigned norders; /* orders 0 .. norders-1 can exist */
+static size_t nfree;     /* bytes in free blocks */
+
+size_t
+pool_block_size(unsigned order)
+{
+	return (size_t)GORO_MIN_BLOCK << order;
+}
+
+static size_t
+offset_of(const void *p)
+{
+	return (size_t)((const unsigned char *)p - pool_mem);
+}
+
+static void
+list_push(unsigned order, size_t off)
+{
+	struct fblock *b = (struct fblock *)(pool_mem + off);
+
+	b->prev = NULL;
+	b->next = freelist[order];
+	if (b->next)
+		b->next->prev = b;
+	freelist[order] = b;
+	meta[off / GORO_MIN_BLOCK] = (uint8_t)(META_FREE | order);
+	nfree += pool_block_size(order);
+}
+
+static void
+list_remove(unsigned order, struct fblock *b)
+{
+	if (b->prev)
+		b->prev->next = b->next;
+	else
+		freelist[order] = b->next;
+	if (b->next)
+		b->next->prev = b->prev;
+	meta[offset_of(b) / GORO_MIN_BLOCK] = 0;
+	nfree -= pool_block_size(order);
+}
+
+/* Carve the region into the largest aligned blocks that fit: one block when
+ * the size is a power of two, a few otherwise. */
+void
+pool_init(void)
+{
+	size_t off = 0;
+
+	memset(freelist, 0, sizeof freelist);
+	memset(meta, 0, sizeof meta);
+	nfree = 0;
+	norders = 0;
+	while (off + GORO_MIN_BLOCK <= GORO_POOL_SIZE) {
+		unsigned k = 0;
+		while (k + 1 <= MAXORDER && off % pool_block_size(k + 1) == 0 &&
+		       off + pool_block_size(k + 1) <= GORO_POOL_SIZE)
+			k++;
+		if (k + 1 > norders)
+			norders = k + 1;
+		list_push(k, off);
+		off += pool_block_size(k);
+	}
+}
+
+int
+pool_order(size_t size)
+{
+	unsigned k = 0;
+
+	while (k < norders && pool_block_size(k) < size)
+		k++;
+	return k < norders ? (int)k : -1;
+}
+
+void *
+pool_alloc(unsigned order)
+{
+	unsigned k = order;
+	struct fblock *b;
+	size_t off;
+
+	while (k < norders && freelist[k] == NULL)
+		k++;
+	if (k >= norders)
+		return NULL;
+	b = freelist[k];
+	list_remove(k, b);
+	off = offset_of(b);
+	/* Split: keep the low half, free the high half, until small enough. */
+	while (k > order) {
+		k--;
+		list_push(k, off + pool_block_size(k));
+	}
+	return b;
+}
+
+void
+pool_free(void *p, unsigned order)
+{
+	size_t off = offset_of(p);
+
+	rt_assert("pool", p != NULL && off < GORO_POOL_SIZE && off % pool_block_size(order) == 0);
+	rt_assert("pool", meta[off / GORO_MIN_BLOCK] == 0); /* double free */
+#if GORO_CHECKS >= 2
+	memset(p, POOL_POISON, pool_block_size(order));
+#endif
+	/* Coalesce with the buddy while it is free at the same order. */
+	while (order + 1 < norders) {
+		size_t size = pool_block_size(order);
+		size_t buddy = off ^ size;
+		if (buddy + size > GORO_POOL_SIZE ||
+		    meta[buddy / GORO_MIN_BLOCK] != (META_FREE | order))
+			break;
+		list_remove(order, (struct fblock *)(pool_mem + buddy));
+		if (buddy < off)
+			off = buddy;
+		order++;
+	}
+	list_push(order, off);
+}
+
+void
+goro_pool_info(struct goro_pool_info *out)
+{
+	int k;
+
+	if (out == NULL)
+		return;
+	if (norders == 0)
+		pool_init();
+	out->total = GORO_POOL_SIZE;
+	out->free = nfree;
+	out->min_block = GORO_MIN_BLOCK;
+	out->largest_free = 0;
+	for (k = (int)norders - 1; k >= 0; k--) {
+		if (freelist[k]) {
+			out->largest_free = pool_block_size((unsigned)k);
+			break;
+		}
+	}
+}

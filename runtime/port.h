@@ -1,0 +1,50 @@
+/*
+ * The port contract: what every asm/<arch>/ folder implements.
+ *
+ * A context is a stack pointer. Switching saves exactly the registers the
+ * ABI says survive a call (callee-saved integer registers, the return
+ * address and, where the ABI has them, callee-saved FP registers and FP
+ * control words) on the outgoing stack, stores the resulting sp, loads the
+ * incoming sp and pops the same set. The layout of that saved block is the
+ * port's own business, except that goro_port_init_frame builds one that
+ * "returns" into goro_port_start.
+ *
+ * Three entry points differ only on ports where tasks and g0 use different
+ * stack pointer registers (ARMv7-M: tasks on PSP, g0 and interrupts on MSP);
+ * elsewhere they are one function under three names.
+ */
+#ifndef GORO_PORT_H
+#define GORO_PORT_H
+
+#include <stdint.h>
+
+/* Task to task. Saves into *from_sp, resumes to_sp. */
+void goro_port_switch(uintptr_t *from_sp, uintptr_t to_sp);
+
+/* g0 to task: the scheduler hands the CPU to a task. */
+void goro_port_gogo(uintptr_t *g0_sp, uintptr_t to_sp);
+
+/* Task to g0: the task gives the CPU back to the scheduler. */
+void goro_port_mcall(uintptr_t *from_sp, uintptr_t g0_sp);
+
+/*
+ * Run fn(arg) on g0's stack, below g0's saved sp, and come back. Only from a
+ * task, while g0 is suspended at g0_sp. Used where the task's own stack may
+ * be too small or broken (panics; later, large library calls).
+ */
+void goro_port_on_g0(void (*fn)(void *), void *arg, uintptr_t g0_sp);
+
+/*
+ * Build a saved context at the top of the stack block ending at hi such that
+ * switching to the returned sp starts sched_start(fn, arg) on that stack.
+ * Implemented in C in asm/<arch>/frame.c, next to the switch it must match.
+ */
+uintptr_t goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg);
+
+/* Where a new task's first switch lands: calls sched_start(fn, arg). */
+void goro_port_start(void);
+
+/* Never returns: runs fn(arg), then ends the task. Called by goro_port_start. */
+_Noreturn void sched_start(void (*fn)(void *), void *arg);
+
+#endif /* GORO_PORT_H */

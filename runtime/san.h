@@ -1,0 +1,90 @@
+/*
+ * Telling the host's checkers about stack switches. On boards, and on hosts
+ * built without them, every hook is an empty inline.
+ *
+ * AddressSanitizer keeps shadow state per stack; before each switch it must
+ * hear where the next stack is (start_switch_fiber) and, once running on it,
+ * that the switch finished (finish_switch_fiber). A task that is exiting
+ * passes NULL for its fake stack so ASan can drop it.
+ *
+ * valgrind must know each stack's bounds, or it takes a switch for a huge
+ * stack frame and reports nonsense.
+ */
+#ifndef GORO_SAN_H
+#define GORO_SAN_H
+
+#include "rt.h"
+
+#ifdef GORO_ASAN
+#include <sanitizer/common_interface_defs.h>
+
+void san_g0_bounds(struct cpu *c);
+
+/* About to leave g (NULL: g0) for to (NULL: g0). dying: g never resumes. */
+static inline void
+san_leave(struct cpu *c, struct g *g, struct g *to, int dying)
+{
+	void **fake = dying ? NULL : g ? &g->asan_fake : &c->asan_fake;
+	if (to)
+		__sanitizer_start_switch_fiber(fake, (const void *)to->lo,
+		                               pool_block_size(to->order));
+	else
+		__sanitizer_start_switch_fiber(fake, c->g0_stack_lo, c->g0_stack_size);
+}
+
+/* Back on g (NULL: g0) after a switch. */
+static inline void
+san_arrive(struct cpu *c, struct g *g)
+{
+	__sanitizer_finish_switch_fiber(g ? g->asan_fake : c->asan_fake, NULL, NULL);
+}
+
+/* First instruction of a new task: it has no fake stack yet. */
+static inline void
+san_first_arrive(void)
+{
+	__sanitizer_finish_switch_fiber(NULL, NULL, NULL);
+}
+#else
+static inline void
+san_leave(struct cpu *c, struct g *g, struct g *to, int dying)
+{
+	(void)c, (void)g, (void)to, (void)dying;
+}
+static inline void
+san_arrive(struct cpu *c, struct g *g)
+{
+	(void)c, (void)g;
+}
+static inline void
+san_first_arrive(void)
+{
+}
+#endif
+
+#ifdef GORO_VALGRIND
+#include <valgrind/valgrind.h>
+static inline void
+san_stack_new(struct g *g)
+{
+	g->vg_id = VALGRIND_STACK_REGISTER(g->lo, g->lo + pool_block_size(g->order));
+}
+static inline void
+san_stack_free(struct g *g)
+{
+	VALGRIND_STACK_DEREGISTER(g->vg_id);
+}
+#else
+static inline void
+san_stack_new(struct g *g)
+{
+	(void)g;
+}
+static inline void
+san_stack_free(struct g *g)
+{
+	(void)g;
+}
+#endif
+
+#endif /* GORO_SAN_H */

@@ -1,0 +1,304 @@
+/*
+ * The scheduler: task table, run queue, spawn, yield, exit, and the g0 loop.
+ *
+ * Switch paths (docs/design.md has the picture):
+ *   yield, queue not empty:  task -> next task directly (one switch);
+ *   yield, queue empty:      returns at once, nobody else can run;
+ *   exit:                    task -> g0, which frees the stack and slot
+ *                            (a task cannot free the stack it stands on),
+ *                            then g0 -> next task;
+ *   goro_run:                g0 -> first task; back on g0 after each exit.
+ */
+#include <string.h>
+
+#include "rt.h"
+#include "san.h"
+
+struct cpu goro_cpus[GORO_NCPU];
+
+static struct g allg[GORO_MAX_TASKS];
+static struct g *gfree; /* free slots, linked through next */
+static int ready;       /* table and pool initialised */
+
+_Static_assert(GORO_MAX_TASKS > 0 && GORO_MAX_TASKS < (1 << 24), "bad task table size");
+
+static void
+sched_init(void)
+{
+	int i;
+
+	pool_init();
+	gfree = NULL;
+	for (i = GORO_MAX_TASKS - 1; i >= 0; i--) {
+		allg[i].id = i + 1;
+		allg[i].status = G_FREE;
+		allg[i].next = gfree;
+		gfree = &allg[i];
+	}
+	ready = 1;
+}
+
+static uintptr_t
+stack_hi(const struct g *g)
+{
+	return g->lo + pool_block_size(g->order);
+}
+
+/* Run queue: FIFO, linked through g->next. */
+static void
+runq_put(struct cpu *c, struct g *g)
+{
+	g->status = G_RUNNABLE;
+	g->next = NULL;
+	if (c->runqtail)
+		c->runqtail->next = g;
+	else
+		c->runqhead = g;
+	c->runqtail = g;
+}
+
+static struct g *
+runq_get(struct cpu *c)
+{
+	struct g *g = c->runqhead;
+
+	if (g) {
+		c->runqhead = g->next;
+		if (c->runqhead == NULL)
+			c->runqtail = NULL;
+	}
+	return g;
+}
+
+/* Called on the outgoing task's own stack just before it is switched out:
+ * a task that overran its stack has broken the canary by now. */
+static void
+stack_check(struct g *g)
+{
+#if GORO_CHECKS >= 1
+	if (*(const uintptr_t *)g->lo != STACK_CANARY)
+		goro_panic("stack canary at %p overwritten: goroutine %d (%s) overran its %lu-byte "
+		           "stack",
+		           (void *)g->lo, g->id, g->name ? g->name : "?",
+		           (unsigned long)pool_block_size(g->order));
+#else
+	(void)g;
+#endif
+}
+
+/* Back on g after a switch: note how deep its stack was when it left. */
+static void
+stack_sample(struct g *g)
+{
+	uint32_t used = (uint32_t)(stack_hi(g) - g->sp);
+
+	if (used > g->hwm)
+		g->hwm = used;
+}
+
+int
+goro_go(void (*fn)(void *), void *arg)
+{
+	return goro_go_opts(fn, arg, NULL);
+}
+
+int
+goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
+{
+	size_t size = opts && opts->stack_size ? opts->stack_size : GORO_DEFAULT_STACK;
+	struct g *g;
+	void *lo;
+	int order;
+
+	if (fn == NULL)
+		return GORO_EINVAL;
+	if (!ready)
+		sched_init();
+	order = pool_order(size);
+	if (order < 0)
+		return GORO_EINVAL;
+	g = gfree;
+	if (g == NULL)
+		return GORO_ENOMEM;
+	lo = pool_alloc((unsigned)order);
+	if (lo == NULL)
+		return GORO_ENOMEM;
+	gfree = g->next;
+
+	g->lo = (uintptr_t)lo;
+	g->order = (uint8_t)order;
+	g->flags = (uint8_t)(opts ? opts->flags : 0);
+	g->name = opts ? opts->name : NULL;
+	g->hwm = 0;
+#if GORO_CHECKS >= 2
+	for (uintptr_t *w = (uintptr_t *)lo; w < (uintptr_t *)stack_hi(g); w++)
+		*w = STACK_PAINT;
+#endif
+	*(uintptr_t *)lo = STACK_CANARY;
+	g->sp = goro_port_init_frame(stack_hi(g), fn, arg);
+	san_stack_new(g);
+	runq_put(mycpu(), g);
+	return g->id;
+}
+
+/* Slot i's ids are i+1, i+1+N, i+1+2N, ... (N = table size), so an id finds
+ * its slot by one division and a stale id of a reused slot does not match. */
+static void
+gfree_put(struct g *g)
+{
+	int slot = (int)(g - allg);
+
+	g->id = g->id > (int)(0x7fffffff - GORO_MAX_TASKS) ? slot + 1 : g->id + GORO_MAX_TASKS;
+	g->status = G_FREE;
+	g->name = NULL;
+	g->next = gfree;
+	gfree = g;
+}
+
+static struct g *
+gfind(int id)
+{
+	struct g *g;
+
+	if (id <= 0 || !ready)
+		return NULL;
+	g = &allg[(id - 1) % GORO_MAX_TASKS];
+	return g->status != G_FREE && g->id == id ? g : NULL;
+}
+
+void
+goro_yield(void)
+{
+	struct cpu *c = mycpu();
+	struct g *gp = c->curg, *next;
+
+	if (gp == NULL || c->runqhead == NULL)
+		return;
+	next = runq_get(c);
+	runq_put(c, gp);
+	stack_check(gp);
+	next->status = G_RUNNING;
+	c->curg = next;
+	san_leave(c, gp, next, 0);
+	goro_port_switch(&gp->sp, next->sp);
+	san_arrive(c, gp);
+	stack_sample(gp);
+}
+
+_Noreturn void
+goro_exit(void)
+{
+	struct cpu *c = mycpu();
+	struct g *gp = c->curg;
+
+	if (gp == NULL)
+		goro_panic("goro_exit called outside a task");
+	stack_check(gp);
+	gp->status = G_DEAD;
+	c->dead = gp;
+	c->curg = NULL;
+	san_leave(c, gp, NULL, 1);
+	goro_port_mcall(&gp->sp, c->g0sp);
+	goro_panic("goroutine %d resumed after exit", gp->id);
+}
+
+_Noreturn void
+sched_start(void (*fn)(void *), void *arg)
+{
+	san_first_arrive();
+	fn(arg);
+	goro_exit();
+}
+
+/* On g0: give back what an exited task held. */
+static void
+reap_g0(struct cpu *c)
+{
+	struct g *g = c->dead;
+
+	c->dead = NULL;
+	san_stack_free(g);
+	pool_free((void *)g->lo, g->order);
+	gfree_put(g);
+}
+
+void
+goro_run(void)
+{
+	struct cpu *c = mycpu();
+	struct g *g;
+
+	if (c->curg)
+		goro_panic("goro_run called from inside a task: the scheduler runs only on g0");
+	if (!ready)
+		sched_init();
+#ifdef GORO_ASAN
+	san_g0_bounds(c);
+#endif
+	while ((g = runq_get(c)) != NULL) {
+		g->status = G_RUNNING;
+		c->curg = g;
+		san_leave(c, NULL, g, 0);
+		goro_port_gogo(&c->g0sp, g->sp);
+		san_arrive(c, NULL);
+		if (c->dead)
+			reap_g0(c);
+	}
+}
+
+int
+goro_self(void)
+{
+	struct g *g = mycpu()->curg;
+
+	return g ? g->id : 0;
+}
+
+const char *
+goro_name(int id)
+{
+	struct g *g = gfind(id);
+
+	return g ? g->name : NULL;
+}
+
+/* Bytes in use from the top of a painted stack: the lowest word that is no
+ * longer paint marks the deepest point reached. */
+static size_t
+stack_painted_use(const struct g *g)
+{
+#if GORO_CHECKS >= 2
+	const uintptr_t *w = (const uintptr_t *)g->lo + 1; /* skip the canary */
+	const uintptr_t *hi = (const uintptr_t *)stack_hi(g);
+
+	while (w < hi && *w == STACK_PAINT)
+		w++;
+	return (size_t)((uintptr_t)hi - (uintptr_t)w);
+#else
+	(void)g;
+	return 0;
+#endif
+}
+
+int
+goro_stack_info(int id, struct goro_stack_info *out)
+{
+	struct g *g = gfind(id);
+	uintptr_t sp;
+	size_t painted;
+
+	if (out == NULL)
+		return GORO_EINVAL;
+	if (g == NULL)
+		return GORO_ENOENT;
+	sp = g == mycpu()->curg ? (uintptr_t)__builtin_frame_address(0) : g->sp;
+	out->lo = g->lo;
+	out->hi = stack_hi(g);
+	out->size = pool_block_size(g->order);
+	out->used = out->hi - sp;
+	painted = stack_painted_use(g);
+	out->high_water = g->hwm > painted ? g->hwm : painted;
+	if (out->used > out->high_water)
+		out->high_water = out->used;
+	return GORO_OK;
+}
