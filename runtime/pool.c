@@ -43,6 +43,12 @@ pool_block_size(unsigned order)
 	return (size_t)GORO_MIN_BLOCK << order;
 }
 
+uintptr_t
+pool_base(void)
+{
+	return (uintptr_t)pool_mem;
+}
+
 static size_t
 offset_of(const void *p)
 {

@@ -97,5 +97,6 @@ int pool_order(size_t size); /* order for size bytes, or -1 if too large */
 void *pool_alloc(unsigned order);
 void pool_free(void *p, unsigned order);
 size_t pool_block_size(unsigned order);
+uintptr_t pool_base(void); /* block offsets are counted from here */
 
 #endif /* GORO_RT_H */

@@ -1,0 +1,39 @@
+/*
+ * The tests' one assertion: a failed check prints where and what, and the
+ * test exits 1. Every test ends by printing "ok <name>" after its checks.
+ */
+#ifndef GORO_CHECK_H
+#define GORO_CHECK_H
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#define CHECK(cond)                                                                                \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                     \
+			exit(1);                                                                   \
+		}                                                                                  \
+	} while (0)
+
+#define CHECK_EQ(a, b)                                                                             \
+	do {                                                                                       \
+		long long a_ = (long long)(a), b_ = (long long)(b);                                \
+		if (a_ != b_) {                                                                    \
+			printf("FAIL %s:%d: %s == %s (%lld != %lld)\n", __FILE__, __LINE__, #a,    \
+			       #b, a_, b_);                                                        \
+			exit(1);                                                                   \
+		}                                                                                  \
+	} while (0)
+
+/* The pool is whole: every byte free and one allocation can take it all
+ * (the pool sizes in boards/ are powers of two). */
+#define CHECK_POOL_WHOLE()                                                                         \
+	do {                                                                                       \
+		struct goro_pool_info pi_;                                                         \
+		goro_pool_info(&pi_);                                                              \
+		CHECK_EQ(pi_.free, pi_.total);                                                     \
+		CHECK_EQ(pi_.largest_free, pi_.total);                                             \
+	} while (0)
+
+#endif
