@@ -271,7 +271,7 @@ stack_painted_use(const struct g *g)
 	const uintptr_t *w = (const uintptr_t *)g->lo + 1; /* skip the canary */
 	const uintptr_t *hi = (const uintptr_t *)stack_hi(g);
 
-	while (w < hi && *w == STACK_PAINT)
+	while (w < hi && san_peek(w) == STACK_PAINT)
 		w++;
 	return (size_t)((uintptr_t)hi - (uintptr_t)w);
 #else
