@@ -1,0 +1,69 @@
+# Shared by scripts/run, scripts/test and scripts/bench. Source it.
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# Packages every build needs; each board adds its own in boards/<b>/packages.
+base_packages=(meson ninja-build python3 clang-format git)
+
+die() {
+	echo "$(basename "$0"): $*" >&2
+	exit 1
+}
+
+# Every board: host plus each boards/<b>/ with a cross file.
+all_boards() {
+	echo host
+	for f in "$root"/boards/*/cross.ini; do
+		basename "$(dirname "$f")"
+	done
+}
+
+board_packages() {
+	local f="$root/boards/$1/packages"
+	[ -f "$f" ] || die "unknown board '$1' (no boards/$1/packages)"
+	grep -v '^#' "$f"
+}
+
+# Install from Debian whatever of the named packages is missing. Quick and
+# silent when all are present; needs root (or sudo) otherwise.
+ensure_packages() {
+	local missing=() p
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed' ||
+			missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	echo "== installing from Debian: ${missing[*]}"
+	local sudo=
+	[ "$(id -u)" -eq 0 ] || sudo=sudo
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get update -qq || die "apt-get update failed"
+	$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+		die "apt-get install ${missing[*]} failed"
+}
+
+ensure_board_packages() {
+	local pkgs=("${base_packages[@]}") b
+	for b in "$@"; do
+		mapfile -t -O ${#pkgs[@]} pkgs < <(board_packages "$b")
+	done
+	ensure_packages "${pkgs[@]}"
+}
+
+cross_args() {
+	[ "$1" = host ] || echo "--cross-file=$root/boards/$1/cross.ini"
+}
+
+# setup_build DIR BOARD [meson options...]: configure DIR for BOARD, or
+# reconfigure it with these options if it exists.
+setup_build() {
+	local dir=$1 board=$2
+	shift 2
+	if [ -f "$dir/build.ninja" ]; then
+		meson setup --reconfigure "$dir" "$@" >/dev/null
+	else
+		rm -rf "$dir"
+		# shellcheck disable=SC2046
+		meson setup "$dir" $(cross_args "$board") "$@" >/dev/null
+	fi
+}
