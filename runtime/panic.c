@@ -22,7 +22,8 @@ static void
 panic_print(void *arg)
 {
 	struct panic_msg *m = arg;
-	struct g *g = mycpu()->curg;
+	struct cpu *c = mycpu();
+	struct g *g = c->curg ? c->curg : c->insys;
 
 	fputs("goro: panic: ", stderr);
 	vfprintf(stderr, m->fmt, *m->ap);
@@ -36,7 +37,6 @@ panic_print(void *arg)
 _Noreturn void
 goro_panic(const char *fmt, ...)
 {
-	struct cpu *c = mycpu();
 	struct panic_msg m;
 	va_list ap;
 
@@ -48,10 +48,9 @@ goro_panic(const char *fmt, ...)
 		fputs("goro: panic during panic\n", stderr);
 		goro_board_panic_exit();
 	}
-	if (c->curg)
-		goro_port_on_g0(panic_print, &m, c->g0sp);
-	else
-		panic_print(&m);
+	/* On g0's stack: goro_systemstack knows whether we are on it already
+	 * (a panic in the scheduler or the stack mover). */
+	goro_systemstack(panic_print, &m);
 	/* panic_print does not return; goro_board_panic_exit must not either. */
 	for (;;)
 		;

@@ -14,6 +14,23 @@
 
 #include "rt.h"
 
+/*
+ * Under AddressSanitizer every free block is poisoned, so a task that
+ * touches a stack block it no longer owns (through a pointer the mover
+ * missed, say) is reported on the spot. The functions that walk the free
+ * lists inside free blocks are kept out of ASan's checks.
+ */
+#ifdef GORO_ASAN
+#include <sanitizer/asan_interface.h>
+#define POOL_NOASAN              __attribute__((no_sanitize_address))
+#define POOL_POISON_ASAN(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
+#define POOL_UNPOISON_ASAN(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define POOL_NOASAN
+#define POOL_POISON_ASAN(p, n)   ((void)(p), (void)(n))
+#define POOL_UNPOISON_ASAN(p, n) ((void)(p), (void)(n))
+#endif
+
 #define NBLOCKS (GORO_POOL_SIZE / GORO_MIN_BLOCK)
 
 _Static_assert((GORO_MIN_BLOCK & (GORO_MIN_BLOCK - 1)) == 0,
@@ -55,7 +72,7 @@ offset_of(const void *p)
 	return (size_t)((const unsigned char *)p - pool_mem);
 }
 
-static void
+POOL_NOASAN static void
 list_push(unsigned order, size_t off)
 {
 	struct fblock *b = (struct fblock *)(pool_mem + off);
@@ -69,7 +86,7 @@ list_push(unsigned order, size_t off)
 	nfree += pool_block_size(order);
 }
 
-static void
+POOL_NOASAN static void
 list_remove(unsigned order, struct fblock *b)
 {
 	if (b->prev)
@@ -84,7 +101,7 @@ list_remove(unsigned order, struct fblock *b)
 
 /* Carve the region into the largest aligned blocks that fit: one block when
  * the size is a power of two, a few otherwise. */
-void
+POOL_NOASAN void
 pool_init(void)
 {
 	size_t off = 0;
@@ -103,6 +120,7 @@ pool_init(void)
 		list_push(k, off);
 		off += pool_block_size(k);
 	}
+	POOL_POISON_ASAN(pool_mem, sizeof pool_mem);
 }
 
 int
@@ -115,7 +133,13 @@ pool_order(size_t size)
 	return k < norders ? (int)k : -1;
 }
 
-void *
+unsigned
+pool_max_order(void)
+{
+	return norders - 1;
+}
+
+POOL_NOASAN void *
 pool_alloc(unsigned order)
 {
 	unsigned k = order;
@@ -134,10 +158,11 @@ pool_alloc(unsigned order)
 		k--;
 		list_push(k, off + pool_block_size(k));
 	}
+	POOL_UNPOISON_ASAN(b, pool_block_size(order));
 	return b;
 }
 
-void
+POOL_NOASAN void
 pool_free(void *p, unsigned order)
 {
 	size_t off = offset_of(p);
@@ -147,6 +172,7 @@ pool_free(void *p, unsigned order)
 #if GORO_CHECKS >= 2
 	memset(p, POOL_POISON, pool_block_size(order));
 #endif
+	POOL_POISON_ASAN(p, pool_block_size(order));
 	/* Coalesce with the buddy while it is free at the same order. */
 	while (order + 1 < norders) {
 		size_t size = pool_block_size(order);

@@ -39,19 +39,27 @@ enum {
 };
 
 /*
- * The task control block. Kept small (28 bytes on 32-bit) because the table
+ * The task control block. Kept small (36 bytes on 32-bit) because the table
  * is fixed and RAM is scarce; fn and arg live in the initial frame, not here.
+ * sp and lo are the only pointers into the task's stack that the runtime
+ * keeps here; the mover (stack.c) updates both.
  */
 struct g {
 	uintptr_t sp;     /* saved stack pointer while not running */
-	uintptr_t lo;     /* stack block [lo, lo + stack_size(g)) */
+	uintptr_t lo;     /* stack block [lo, lo + pool_block_size(order)) */
 	struct g *next;   /* run queue link, or free list link */
 	const char *name; /* from goro_opts; may be NULL */
 	int id;           /* > 0 while live; see sched.c for how it is chosen */
-	uint32_t hwm;     /* most bytes seen in use at a switch */
+	uint32_t hwm;     /* most bytes seen in use at a switch or move */
 	uint8_t status;   /* G_* */
 	uint8_t order;    /* stack block is pool min_block << order bytes */
+	uint8_t minorder; /* spawned at this order; never shrinks below it */
+	uint8_t maxorder; /* the stack may grow to min_block << maxorder */
 	uint8_t flags;    /* GORO_FIXED_STACK, ... */
+	uint8_t pins;     /* goro_stack_pin depth */
+	uint8_t quiet;    /* yields in a row with the stack under a quarter used */
+	uint16_t grows;   /* moves to a bigger block */
+	uint16_t shrinks; /* halvings */
 	uint8_t pad_;
 #ifdef GORO_ASAN
 	void *asan_fake; /* AddressSanitizer's fake stack while switched out */
@@ -63,10 +71,19 @@ struct g {
 
 /* Per-CPU state, reached only through mycpu(). */
 struct cpu {
+	/* The running task's stack limit for the stack check: its block's low
+	 * end plus the guard zone; 0 on g0, where nothing is checked. First,
+	 * so the check reads it at offset 0. */
+	uintptr_t stackguard;
 	struct g *curg;                /* the running task; NULL while g0 runs */
 	uintptr_t g0sp;                /* g0's saved sp while a task runs */
 	struct g *runqhead, *runqtail; /* FIFO of runnable tasks */
 	struct g *dead;                /* exited task whose stack g0 must free */
+	struct g *insys;               /* task whose goro_systemstack call runs */
+	uint8_t stackreq;              /* what goro_morestack asks: STACK_* */
+#if GORO_CHECKS >= 2
+	unsigned move_every, move_count; /* goro_debug_move_every */
+#endif
 #ifdef GORO_ASAN
 	void *asan_fake;         /* g0's fake stack while switched out */
 	const void *g0_stack_lo; /* g0's stack, for the fiber annotations */
@@ -91,9 +108,49 @@ mycpu(void)
 /* Fill for freed pool blocks (GORO_CHECKS >= 2): use after free shows. */
 #define POOL_POISON 0xDD
 
+/*
+ * Stacks (stack.c). GORO_STACK_GUARD bytes at the low end of every stack
+ * are the guard zone: the check moves the stack once sp is inside it. With
+ * the -finstrument-functions trigger the check runs after a function's
+ * frame is allocated, so the zone covers the largest frame task code may
+ * have (GORO_FRAME_MAX, enforced at compile time), the check and the
+ * trampoline's own frames, an interrupt's hardware frame, and small
+ * unchecked library calls. boards/<board>/meson.build gives the figures.
+ */
+enum {
+	STACK_GROW = 1, /* the check failed: move to a bigger block */
+	STACK_MOVE,     /* debug: move to another block of the same size */
+};
+
+static inline uintptr_t
+stack_hi(const struct g *g)
+{
+	return g->lo + ((uintptr_t)GORO_MIN_BLOCK << g->order);
+}
+
+void stack_init(struct g *g, unsigned order, size_t max_stack);
+void stack_check(struct g *g);
+void stack_yield_point(struct cpu *c, struct g *g);
+void stack_morestack(struct cpu *c, struct g *g, int req);
+int stack_shrink_g0(struct g *g);
+uintptr_t newstack_g0(void);
+void goro_morestack(uintptr_t *task_sp, uintptr_t g0_sp); /* asm/<arch>/morestack.S */
+
+/* The running task's check limit: set at every switch to or from a task. */
+static inline void
+stack_set_guard(struct cpu *c, const struct g *g)
+{
+	c->stackguard = g ? g->lo + GORO_STACK_GUARD : 0;
+}
+
+/* Scheduler services the stack code uses (sched.c). */
+struct g *sched_find(int id);
+void sched_reclaim_g0(void);
+
 /* Stack pool: buddy allocator over a fixed region (pool.c). */
 void pool_init(void);
-int pool_order(size_t size); /* order for size bytes, or -1 if too large */
+int pool_order(size_t size);   /* order for size bytes, or -1 if too large */
+unsigned pool_max_order(void); /* the order of the pool's largest block */
 void *pool_alloc(unsigned order);
 void pool_free(void *p, unsigned order);
 size_t pool_block_size(unsigned order);

@@ -62,21 +62,38 @@ san_first_arrive(void)
 }
 #endif
 
+/*
+ * Stack memory. A task's block is registered as a stack while the task
+ * holds it (valgrind); memory going back to the pool is plain memory again:
+ * memcheck had marked what lay below the task's sp as no-access. (ASan sees
+ * pool blocks through pool.c, which poisons free ones.)
+ */
 #ifdef GORO_VALGRIND
 #include <valgrind/memcheck.h>
 #include <valgrind/valgrind.h>
+
 static inline void
-san_stack_new(struct g *g)
+san_stack_register(struct g *g)
 {
-	g->vg_id = VALGRIND_STACK_REGISTER(g->lo, g->lo + pool_block_size(g->order));
+	g->vg_id = VALGRIND_STACK_REGISTER(g->lo, stack_hi(g));
 }
 static inline void
-san_stack_free(struct g *g)
+san_stack_unregister(struct g *g)
 {
 	VALGRIND_STACK_DEREGISTER(g->vg_id);
-	/* memcheck marked what lay below the task's sp as no-access as its
-	 * frames returned; the block is plain pool memory again. */
-	VALGRIND_MAKE_MEM_UNDEFINED(g->lo, pool_block_size(g->order));
+}
+static inline void
+san_block_free(uintptr_t lo, size_t n)
+{
+	(void)VALGRIND_MAKE_MEM_UNDEFINED(lo, n);
+}
+/* The mover compares every live word of a stack with the stack's bounds,
+ * uninitialised ones included: take them all as defined. The block is
+ * about to be freed. */
+static inline void
+san_stack_readable(uintptr_t lo, uintptr_t hi)
+{
+	(void)VALGRIND_MAKE_MEM_DEFINED(lo, hi - lo);
 }
 /* The high-water scan reads the dead part of a stack, below sp, on
  * purpose: memcheck calls it no-access, or undefined where frames came and
@@ -95,14 +112,24 @@ san_peek(const uintptr_t *w)
 }
 #else
 static inline void
-san_stack_new(struct g *g)
+san_stack_register(struct g *g)
 {
 	(void)g;
 }
 static inline void
-san_stack_free(struct g *g)
+san_stack_unregister(struct g *g)
 {
 	(void)g;
+}
+static inline void
+san_block_free(uintptr_t lo, size_t n)
+{
+	(void)lo, (void)n;
+}
+static inline void
+san_stack_readable(uintptr_t lo, uintptr_t hi)
+{
+	(void)lo, (void)hi;
 }
 static inline uintptr_t
 san_peek(const uintptr_t *w)
@@ -110,5 +137,18 @@ san_peek(const uintptr_t *w)
 	return *w;
 }
 #endif
+
+/* A new block for g; and g's whole block going back to the pool. */
+static inline void
+san_stack_new(struct g *g)
+{
+	san_stack_register(g);
+}
+static inline void
+san_stack_free(struct g *g)
+{
+	san_stack_unregister(g);
+	san_block_free(g->lo, pool_block_size(g->order));
+}
 
 #endif /* GORO_SAN_H */

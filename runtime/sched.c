@@ -38,12 +38,6 @@ sched_init(void)
 	ready = 1;
 }
 
-static uintptr_t
-stack_hi(const struct g *g)
-{
-	return g->lo + pool_block_size(g->order);
-}
-
 /* Run queue: FIFO, linked through g->next. */
 static void
 runq_put(struct cpu *c, struct g *g)
@@ -70,22 +64,6 @@ runq_get(struct cpu *c)
 	return g;
 }
 
-/* Called on the outgoing task's own stack just before it is switched out:
- * a task that overran its stack has broken the canary by now. */
-static void
-stack_check(struct g *g)
-{
-#if GORO_CHECKS >= 1
-	if (*(const uintptr_t *)g->lo != STACK_CANARY)
-		goro_panic("stack canary at %p overwritten: goroutine %d (%s) overran its %lu-byte "
-		           "stack",
-		           (void *)g->lo, g->id, g->name ? g->name : "?",
-		           (unsigned long)pool_block_size(g->order));
-#else
-	(void)g;
-#endif
-}
-
 /* Back on g after a switch: note how deep its stack was when it left. */
 static void
 stack_sample(struct g *g)
@@ -94,6 +72,25 @@ stack_sample(struct g *g)
 
 	if (used > g->hwm)
 		g->hwm = used;
+}
+
+/* On g0: every suspended task gives back what it does not use. */
+void
+sched_reclaim_g0(void)
+{
+	int i;
+
+	for (i = 0; i < GORO_MAX_TASKS; i++)
+		if (allg[i].status == G_RUNNABLE)
+			while (stack_shrink_g0(&allg[i]))
+				;
+}
+
+static void
+reclaim_cb(void *arg)
+{
+	(void)arg;
+	sched_reclaim_g0();
 }
 
 int
@@ -106,6 +103,7 @@ int
 goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 {
 	size_t size = opts && opts->stack_size ? opts->stack_size : GORO_DEFAULT_STACK;
+	size_t max = opts && opts->max_stack ? opts->max_stack : GORO_MAX_STACK;
 	struct g *g;
 	void *lo;
 	int order;
@@ -121,20 +119,19 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 	if (g == NULL)
 		return GORO_ENOMEM;
 	lo = pool_alloc((unsigned)order);
-	if (lo == NULL)
-		return GORO_ENOMEM;
+	if (lo == NULL) {
+		/* Idle tasks may hold unused halves of grown stacks. */
+		goro_systemstack(reclaim_cb, NULL);
+		lo = pool_alloc((unsigned)order);
+		if (lo == NULL)
+			return GORO_ENOMEM;
+	}
 	gfree = g->next;
 
 	g->lo = (uintptr_t)lo;
-	g->order = (uint8_t)order;
 	g->flags = (uint8_t)(opts ? opts->flags : 0);
 	g->name = opts ? opts->name : NULL;
-	g->hwm = 0;
-#if GORO_CHECKS >= 2
-	for (uintptr_t *w = (uintptr_t *)lo; w < (uintptr_t *)stack_hi(g); w++)
-		*w = STACK_PAINT;
-#endif
-	*(uintptr_t *)lo = STACK_CANARY;
+	stack_init(g, (unsigned)order, max);
 	g->sp = goro_port_init_frame(stack_hi(g), fn, arg);
 	san_stack_new(g);
 	runq_put(mycpu(), g);
@@ -155,8 +152,8 @@ gfree_put(struct g *g)
 	gfree = g;
 }
 
-static struct g *
-gfind(int id)
+struct g *
+sched_find(int id)
 {
 	struct g *g;
 
@@ -174,11 +171,14 @@ goro_yield(void)
 
 	if (gp == NULL || c->runqhead == NULL)
 		return;
+	if (gp->order != gp->minorder)
+		stack_yield_point(c, gp);
 	next = runq_get(c);
 	runq_put(c, gp);
 	stack_check(gp);
 	next->status = G_RUNNING;
 	c->curg = next;
+	stack_set_guard(c, next);
 	san_leave(c, gp, next, 0);
 	goro_port_switch(&gp->sp, next->sp);
 	san_arrive(c, gp);
@@ -197,6 +197,7 @@ goro_exit(void)
 	gp->status = G_DEAD;
 	c->dead = gp;
 	c->curg = NULL;
+	stack_set_guard(c, NULL);
 	san_leave(c, gp, NULL, 1);
 	goro_port_mcall(&gp->sp, c->g0sp);
 	goro_panic("goroutine %d resumed after exit", gp->id);
@@ -228,7 +229,7 @@ goro_run(void)
 	struct cpu *c = mycpu();
 	struct g *g;
 
-	if (c->curg)
+	if (c->curg || c->insys)
 		goro_panic("goro_run called from inside a task: the scheduler runs only on g0");
 	if (!ready)
 		sched_init();
@@ -238,6 +239,7 @@ goro_run(void)
 	while ((g = runq_get(c)) != NULL) {
 		g->status = G_RUNNING;
 		c->curg = g;
+		stack_set_guard(c, g);
 		san_leave(c, NULL, g, 0);
 		goro_port_gogo(&c->g0sp, g->sp);
 		san_arrive(c, NULL);
@@ -257,48 +259,7 @@ goro_self(void)
 const char *
 goro_name(int id)
 {
-	struct g *g = gfind(id);
+	struct g *g = sched_find(id);
 
 	return g ? g->name : NULL;
-}
-
-/* Bytes in use from the top of a painted stack: the lowest word that is no
- * longer paint marks the deepest point reached. */
-static size_t
-stack_painted_use(const struct g *g)
-{
-#if GORO_CHECKS >= 2
-	const uintptr_t *w = (const uintptr_t *)g->lo + 1; /* skip the canary */
-	const uintptr_t *hi = (const uintptr_t *)stack_hi(g);
-
-	while (w < hi && san_peek(w) == STACK_PAINT)
-		w++;
-	return (size_t)((uintptr_t)hi - (uintptr_t)w);
-#else
-	(void)g;
-	return 0;
-#endif
-}
-
-int
-goro_stack_info(int id, struct goro_stack_info *out)
-{
-	struct g *g = gfind(id);
-	uintptr_t sp;
-	size_t painted;
-
-	if (out == NULL)
-		return GORO_EINVAL;
-	if (g == NULL)
-		return GORO_ENOENT;
-	sp = g == mycpu()->curg ? (uintptr_t)__builtin_frame_address(0) : g->sp;
-	out->lo = g->lo;
-	out->hi = stack_hi(g);
-	out->size = pool_block_size(g->order);
-	out->used = out->hi - sp;
-	painted = stack_painted_use(g);
-	out->high_water = g->hwm > painted ? g->hwm : painted;
-	if (out->used > out->high_water)
-		out->high_water = out->used;
-	return GORO_OK;
 }

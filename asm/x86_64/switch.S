@@ -5,14 +5,11 @@
  * void goro_port_gogo(uintptr_t *g0_sp, uintptr_t to_sp);
  * void goro_port_mcall(uintptr_t *from_sp, uintptr_t g0_sp);
  *
- * Tasks and g0 use the same rsp, so the three are one routine. Saved block,
- * from the low address up (frame.c builds the same one for a new task):
- *   [rsp+0]  MXCSR (4 bytes), x87 control word (2 bytes), padding
- *   [rsp+8]  r15, r14, r13, r12, rbx, rbp
- *   [rsp+56] return address
- * These are all the registers the ABI says a callee preserves; the FP
- * control words are among them.
+ * Tasks and g0 use the same rsp, so the three are one routine. The saved
+ * block is described in context.inc.
  */
+#include "context.inc"
+
 	.text
 	.globl	goro_port_switch
 	.globl	goro_port_gogo
@@ -25,26 +22,10 @@ goro_port_switch:
 goro_port_gogo:
 goro_port_mcall:
 	.cfi_startproc
-	pushq	%rbp
-	pushq	%rbx
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
-	subq	$8, %rsp
-	stmxcsr	(%rsp)
-	fnstcw	4(%rsp)
+	SAVE_CONTEXT
 	movq	%rsp, (%rdi)		/* *from_sp = rsp: this context is saved */
 	movq	%rsi, %rsp		/* now on the other stack */
-	ldmxcsr	(%rsp)
-	fldcw	4(%rsp)
-	addq	$8, %rsp
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbx
-	popq	%rbp
+	RESTORE_CONTEXT
 	ret				/* into the other context */
 	.cfi_endproc
 	.size	goro_port_switch, .-goro_port_switch

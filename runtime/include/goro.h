@@ -25,19 +25,32 @@ enum {
 	GORO_EINVAL = -1, /* bad argument (NULL fn, NULL out pointer, bad size) */
 	GORO_ENOMEM = -2, /* task table or stack pool exhausted */
 	GORO_ENOENT = -3, /* no live task with that id */
+	GORO_EPERM = -4,  /* not allowed here (e.g. outside a task) */
 };
+
+/*
+ * GORO_NOSPLIT: a function that gets no stack check. For code that runs
+ * where a stack move must not happen (it holds a pointer into its own
+ * stack that lives elsewhere) or where the check would be wasted. Such a
+ * function's frame, and everything it calls unchecked, must fit in the
+ * guard zone (docs/stacks.md).
+ */
+#define GORO_NOSPLIT __attribute__((no_instrument_function, noinline))
 
 /* Flags for struct goro_opts. */
 enum {
-	/* The stack never moves: later stack growth and shrinking leave it
-	 * alone, so pointers into it may be handed to code outside the task. */
+	/* The stack never moves: growth and shrinking leave it alone, so
+	 * pointers into it may be handed to code outside the task. A fixed
+	 * stack that runs short is a panic. */
 	GORO_FIXED_STACK = 1u << 0,
 };
 
 /* Spawn options. A zeroed struct means "the defaults". */
 struct goro_opts {
 	const char *name;  /* shown in panics and debug output; not copied */
-	size_t stack_size; /* bytes; 0 = board default; rounded up to a pool block */
+	size_t stack_size; /* first stack, bytes; 0 = board default; rounded up
+	                      to a pool block */
+	size_t max_stack;  /* the most the stack may grow to; 0 = board default */
 	unsigned flags;    /* GORO_FIXED_STACK, ... */
 };
 
@@ -80,11 +93,52 @@ struct goro_stack_info {
 	size_t used;       /* bytes in use now (hi - saved or current sp) */
 	size_t high_water; /* most bytes ever in use: exact when stacks are
 	                      painted (checks >= 2), else the most seen at a
-	                      switch */
+	                      switch or move */
+	size_t max;        /* the most it may grow to */
+	unsigned grows;    /* times the stack moved to a bigger block */
+	unsigned shrinks;  /* times it moved to a smaller one */
+	unsigned pinned;   /* goro_stack_pin depth; the stack moves only at 0 */
+	unsigned fixed;    /* spawned with GORO_FIXED_STACK */
 };
 
 /* Stack of task id. GORO_EINVAL for NULL out, GORO_ENOENT for no such task. */
 int goro_stack_info(int id, struct goro_stack_info *out);
+
+/*
+ * Keep the calling task's stack where it is until the matching unpin, for
+ * while a pointer into it is held outside the task (a DMA descriptor, a
+ * pointer in a global). Pins nest. A pinned stack that runs short is a
+ * panic, and a pinned stack is not shrunk. GORO_EPERM outside a task;
+ * unpin without a pin is GORO_EINVAL.
+ */
+int goro_stack_pin(void);
+int goro_stack_unpin(void);
+
+/*
+ * Run fn(arg) on this CPU's g0 stack (the scheduler's) and return. For
+ * calls into code that is not stack-checked and may need more stack than
+ * the guard zone holds: large library calls, say. fn must not yield, block,
+ * spawn-and-wait or exit: inside it goro_self() is 0 and goro_yield returns
+ * at once. Outside a task fn simply runs. The printf family is routed here
+ * for task code already (see docs/stacks.md).
+ */
+void goro_systemstack(void (*fn)(void *), void *arg);
+
+/*
+ * Debugging: with checks=2, move the running task's stack at every n-th
+ * stack check (0: off), so code that breaks when its stack moves breaks at
+ * once. GORO_EPERM in builds with fewer checks.
+ */
+int goro_debug_move_every(unsigned n);
+
+/*
+ * Debugging: the fewest bytes of guard zone left untouched at any stack
+ * growth so far (stacks are painted with checks=2, so the deepest write on
+ * the old block shows). 0 means some growth came too late: a frame or
+ * unchecked call went through the whole guard zone. (size_t)-1 when there
+ * was no growth yet or checks < 2.
+ */
+size_t goro_debug_min_headroom(void);
 
 struct goro_pool_info {
 	size_t total;        /* bytes managed by the pool */

@@ -1,0 +1,178 @@
+/*
+ * The printf family, moved onto g0's stack for task code.
+ *
+ * A formatted print needs far more stack than a small task has (hundreds
+ * of bytes in picolibc, kilobytes in glibc) and the C library is not stack
+ * checked, so a task calling printf could run past its guard zone. Task
+ * code is linked with --wrap for these names (dependency('goro') adds the
+ * flags), so each call lands here and runs on g0's stack through
+ * goro_systemstack: no task needs stack for printing. On g0, or in an
+ * interrupt handler, the call goes straight through.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "goro.h"
+
+int __real_vfprintf(FILE *f, const char *fmt, va_list ap);
+int __real_vsnprintf(char *s, size_t n, const char *fmt, va_list ap);
+int __real_vsprintf(char *s, const char *fmt, va_list ap);
+int __real_fputs(const char *s, FILE *f);
+int __real_puts(const char *s);
+int __real_putchar(int ch);
+
+/* Every wrapper packs its call into one of these for the g0 side. */
+struct call {
+	int kind;
+	FILE *f;
+	char *s;
+	size_t n;
+	const char *fmt;
+	va_list *ap;
+	int ch;
+	int ret;
+};
+
+enum { C_VFPRINTF, C_VSNPRINTF, C_VSPRINTF, C_FPUTS, C_PUTS, C_PUTCHAR };
+
+static void
+call_g0(void *arg)
+{
+	struct call *c = arg;
+
+	switch (c->kind) {
+	case C_VFPRINTF:
+		c->ret = __real_vfprintf(c->f, c->fmt, *c->ap);
+		break;
+	case C_VSNPRINTF:
+		c->ret = __real_vsnprintf(c->s, c->n, c->fmt, *c->ap);
+		break;
+	case C_VSPRINTF:
+		c->ret = __real_vsprintf(c->s, c->fmt, *c->ap);
+		break;
+	case C_FPUTS:
+		c->ret = __real_fputs(c->fmt, c->f);
+		break;
+	case C_PUTS:
+		c->ret = __real_puts(c->fmt);
+		break;
+	case C_PUTCHAR:
+		c->ret = __real_putchar(c->ch);
+		break;
+	}
+}
+
+static int
+run(struct call *c)
+{
+	goro_systemstack(call_g0, c);
+	return c->ret;
+}
+
+int
+__wrap_vfprintf(FILE *f, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int r;
+
+	va_copy(cp, ap);
+	r = run(&(struct call){.kind = C_VFPRINTF, .f = f, .fmt = fmt, .ap = &cp});
+	va_end(cp);
+	return r;
+}
+
+int
+__wrap_vprintf(const char *fmt, va_list ap)
+{
+	return __wrap_vfprintf(stdout, fmt, ap);
+}
+
+int
+__wrap_fprintf(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = __wrap_vfprintf(f, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+int
+__wrap_printf(const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = __wrap_vfprintf(stdout, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+int
+__wrap_vsnprintf(char *s, size_t n, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int r;
+
+	va_copy(cp, ap);
+	r = run(&(struct call){.kind = C_VSNPRINTF, .s = s, .n = n, .fmt = fmt, .ap = &cp});
+	va_end(cp);
+	return r;
+}
+
+int
+__wrap_snprintf(char *s, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = __wrap_vsnprintf(s, n, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+int
+__wrap_vsprintf(char *s, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int r;
+
+	va_copy(cp, ap);
+	r = run(&(struct call){.kind = C_VSPRINTF, .s = s, .fmt = fmt, .ap = &cp});
+	va_end(cp);
+	return r;
+}
+
+int
+__wrap_sprintf(char *s, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = __wrap_vsprintf(s, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+int
+__wrap_fputs(const char *s, FILE *f)
+{
+	return run(&(struct call){.kind = C_FPUTS, .fmt = s, .f = f});
+}
+
+int
+__wrap_puts(const char *s)
+{
+	return run(&(struct call){.kind = C_PUTS, .fmt = s});
+}
+
+int
+__wrap_putchar(int ch)
+{
+	return run(&(struct call){.kind = C_PUTCHAR, .ch = ch});
+}

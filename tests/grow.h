@@ -1,0 +1,40 @@
+/*
+ * Helpers for the stack growth tests: spawn on the smallest stack with room
+ * to grow, and check afterwards that growth really happened.
+ */
+#ifndef GORO_TEST_GROW_H
+#define GORO_TEST_GROW_H
+
+#include "check.h"
+#include "goro.h"
+
+/* Spawn fn on the smallest stack the pool has, allowed to grow to max
+ * bytes (0: the board default). */
+__attribute__((unused)) static int
+spawn_small(void (*fn)(void *), void *arg, const char *name, size_t max)
+{
+	struct goro_opts o = {.name = name, .stack_size = 1, .max_stack = max};
+	int id = goro_go_opts(fn, arg, &o);
+
+	CHECK(id > 0);
+	return id;
+}
+
+/* Called by a task on itself: its stack has moved at least n times and is
+ * now bigger than the smallest block. */
+__attribute__((noinline, unused)) static void
+check_grew(int n)
+{
+	struct goro_stack_info si;
+	struct goro_pool_info pi;
+
+	CHECK_EQ(goro_stack_info(goro_self(), &si), GORO_OK);
+	goro_pool_info(&pi);
+	if ((int)si.grows < n || si.size <= pi.min_block) {
+		printf("FAIL: goroutine %d: %u grows (wanted %d), stack %lu bytes\n", goro_self(),
+		       si.grows, n, (unsigned long)si.size);
+		exit(1);
+	}
+}
+
+#endif

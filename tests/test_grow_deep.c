@@ -1,0 +1,49 @@
+/* Recursion 10,000 deep from the smallest stack. Every level keeps a local
+ * and passes its address down; on the way back up each level checks that
+ * the pointer it got still reaches its caller's local (so every frame-to-
+ * frame pointer survived every move), and the sum of the levels is exact. */
+#include "grow.h"
+
+#define DEPTH 10000
+
+__attribute__((noinline)) static long
+down(int n, const volatile int *parent)
+{
+	volatile int mine = n;
+	long below;
+
+	if (n == 0)
+		return 0;
+	below = down(n - 1, &mine);
+	CHECK_EQ(*parent, n + 1); /* the caller's local, through its pointer */
+	return below + mine;
+}
+
+__attribute__((noinline)) static void
+deep(void *arg)
+{
+	volatile int top = DEPTH + 1;
+	struct goro_stack_info si;
+
+	(void)arg;
+	CHECK_EQ(down(DEPTH, &top), (long)DEPTH * (DEPTH + 1) / 2);
+	check_grew(3);
+	CHECK_EQ(goro_stack_info(goro_self(), &si), GORO_OK);
+	/* 10,000 frames cannot be smaller than 8 bytes each. */
+	CHECK(si.high_water > 8 * DEPTH);
+	printf("deep: %u moves, stack %lu bytes, high water %lu\n", si.grows,
+	       (unsigned long)si.size, (unsigned long)si.high_water);
+}
+
+int
+main(void)
+{
+	struct goro_pool_info pi;
+
+	goro_pool_info(&pi);
+	spawn_small(deep, NULL, "deep", pi.total);
+	goro_run();
+	CHECK_POOL_WHOLE();
+	printf("ok grow_deep\n");
+	return 0;
+}

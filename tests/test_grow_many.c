@@ -1,0 +1,109 @@
+/*
+ * Many tasks growing and shrinking while others are parked. Growers go deep
+ * (their stacks move), come back up and yield quietly until their stacks
+ * shrink, several rounds. Parked tasks hold a pointer-rich structure on
+ * their stacks and only yield; it must be intact whenever they look, and
+ * their stacks must never move. At the end every grower grew and shrank,
+ * and the pool is whole.
+ */
+#include <string.h>
+
+#include "grow.h"
+
+#define GROWERS 12
+#define PARKED  6
+#define ROUNDS  4
+
+static int growers_done, parked_stop;
+
+__attribute__((noinline)) static int
+deep(int n, int *acc)
+{
+	volatile char pad[120];
+	int mine = n, below;
+
+	memset((char *)pad, n, sizeof pad);
+	*acc += n; /* the caller's local, through a pointer */
+	if (n == 0)
+		return 0;
+	if (n % 16 == 0)
+		goro_yield(); /* let others run while the stack is deep */
+	below = deep(n - 1, &mine);
+	CHECK_EQ(mine, n + (n - 1));
+	return below + pad[2];
+}
+
+static void
+grower(void *arg)
+{
+	int r, k, acc, n = 60 + (int)(intptr_t)arg;
+	struct goro_stack_info si;
+
+	for (r = 0; r < ROUNDS; r++) {
+		acc = 0;
+		CHECK_EQ(deep(n, &acc), n * (n + 1) / 2);
+		CHECK_EQ(acc, n); /* only the top level adds to acc */
+		for (k = 0; k < 20; k++)
+			goro_yield(); /* quiet yields: the stack may shrink */
+	}
+	CHECK_EQ(goro_stack_info(goro_self(), &si), GORO_OK);
+	CHECK(si.grows >= ROUNDS);
+	CHECK(si.shrinks >= 1);
+	growers_done++;
+}
+
+struct cell {
+	struct cell *next;
+	int *valp;
+	int val;
+};
+
+static void
+parked(void *arg)
+{
+	struct cell cells[4];
+	struct goro_stack_info before, after;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		cells[i].val = (int)(intptr_t)arg * 10 + i;
+		cells[i].valp = &cells[i].val;
+		cells[i].next = i < 3 ? &cells[i + 1] : NULL;
+	}
+	CHECK_EQ(goro_stack_info(goro_self(), &before), GORO_OK);
+	while (!parked_stop) {
+		struct cell *c = &cells[0];
+		for (i = 0; c; c = c->next, i++)
+			CHECK_EQ(*c->valp, (int)(intptr_t)arg * 10 + i);
+		goro_yield();
+	}
+	CHECK_EQ(goro_stack_info(goro_self(), &after), GORO_OK);
+	CHECK_EQ(after.lo, before.lo);
+	CHECK_EQ(after.grows, 0);
+}
+
+static void
+stopper(void *arg)
+{
+	(void)arg;
+	while (growers_done < GROWERS)
+		goro_yield();
+	parked_stop = 1;
+}
+
+int
+main(void)
+{
+	int i;
+
+	for (i = 0; i < PARKED; i++)
+		spawn_small(parked, (void *)(intptr_t)i, "parked", 0);
+	for (i = 0; i < GROWERS; i++)
+		spawn_small(grower, (void *)(intptr_t)i, "grower", 0);
+	spawn_small(stopper, NULL, "stopper", 0);
+	goro_run();
+	CHECK_EQ(growers_done, GROWERS);
+	CHECK_POOL_WHOLE();
+	printf("ok grow_many\n");
+	return 0;
+}
