@@ -1,7 +1,13 @@
 /* Recursion 10,000 deep from the smallest stack. Every level keeps a local
  * and passes its address down; on the way back up each level checks that
  * the pointer it got still reaches its caller's local (so every frame-to-
- * frame pointer survived every move), and the sum of the levels is exact. */
+ * frame pointer survived every move), and the sum of the levels is exact.
+ * Then recursion with frames as large as task code may have: the guard
+ * zone must hold them, which painted stacks (checks=2) show as headroom
+ * left above the canary at every growth. */
+#include <string.h>
+
+#include "goro_config.h"
 #include "grow.h"
 
 #define DEPTH 10000
@@ -35,15 +41,48 @@ deep(void *arg)
 	       (unsigned long)si.size, (unsigned long)si.high_water);
 }
 
+/* Room for the frame's other contents under the board's frame limit. */
+#define WIDE (GORO_FRAME_MAX - 64)
+
+__attribute__((noinline)) static int
+wide_down(int n)
+{
+	volatile char big[WIDE];
+
+	memset((char *)big, n, sizeof big);
+	if (n == 0)
+		return 0;
+	return wide_down(n - 1) + big[WIDE - 1];
+}
+
+static void
+wide(void *arg)
+{
+	(void)arg;
+	CHECK_EQ(wide_down(100), 100 * 101 / 2);
+	check_grew(2);
+}
+
 int
 main(void)
 {
 	struct goro_pool_info pi;
+	size_t headroom;
 
 	goro_pool_info(&pi);
 	spawn_small(deep, NULL, "deep", pi.total);
 	goro_run();
 	CHECK_POOL_WHOLE();
+	spawn_small(wide, NULL, "wide", pi.total);
+	goro_run();
+	CHECK_POOL_WHOLE();
+	headroom = goro_debug_min_headroom();
+	if (headroom != (size_t)-1) {
+		/* Every growth came before the guard zone was used up. */
+		CHECK(headroom > 0);
+		printf("guard zone %d bytes, least headroom left at a growth: %lu\n",
+		       GORO_STACK_GUARD, (unsigned long)headroom);
+	}
 	printf("ok grow_deep\n");
 	return 0;
 }
