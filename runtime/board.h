@@ -13,4 +13,14 @@
  */
 _Noreturn void goro_board_panic_exit(void);
 
+/*
+ * A free-running counter for benchmarks, not for keeping time: guest
+ * instructions on an emulated board run under QEMU with -icount shift=0,
+ * nanoseconds on the host. goro_board_count_unit() names the unit. The
+ * first call starts it.
+ */
+#include <stdint.h>
+uint64_t goro_board_count(void);
+const char *goro_board_count_unit(void);
+
 #endif /* GORO_BOARD_H */

@@ -140,6 +140,13 @@ int goro_debug_move_every(unsigned n);
  */
 size_t goro_debug_min_headroom(void);
 
+/*
+ * Debugging and benchmarks: hook(0, bytes) runs on g0 as a stack move
+ * starts and hook(1, bytes) as it ends, bytes being the live part copied.
+ * NULL removes it. Runs inside the mover: it must not touch task stacks.
+ */
+void goro_debug_on_move(void (*hook)(int end, size_t bytes));
+
 struct goro_pool_info {
 	size_t total;        /* bytes managed by the pool */
 	size_t free;         /* bytes in free blocks */
