@@ -7,6 +7,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "board.h"
 #include "rt.h"
@@ -25,10 +26,18 @@ panic_print(void *arg)
 	struct cpu *c = mycpu();
 	struct g *g = c->curg ? c->curg : c->insys;
 
+	static char msg[200];
+	char who[48];
+
+	vsnprintf(msg, sizeof msg, m->fmt, *m->ap);
 	fputs("goro: panic: ", stderr);
-	vfprintf(stderr, m->fmt, *m->ap);
-	if (g)
-		fprintf(stderr, " [in goroutine %d (%s)]", g->id, g->name ? g->name : "?");
+	fputs(msg, stderr);
+	/* Name the task, unless the message already does. */
+	if (g) {
+		snprintf(who, sizeof who, "goroutine %d (", g->id);
+		if (strstr(msg, who) == NULL)
+			fprintf(stderr, " [in goroutine %d (%s)]", g->id, g->name ? g->name : "?");
+	}
 	fputc('\n', stderr);
 	fflush(stderr);
 	goro_board_panic_exit();

@@ -29,8 +29,9 @@ void goro_port_mcall(uintptr_t *from_sp, uintptr_t g0_sp);
 
 /*
  * Run fn(arg) on g0's stack, below g0's saved sp, and come back. Only from a
- * task, while g0 is suspended at g0_sp. Used where the task's own stack may
- * be too small or broken (panics; later, large library calls).
+ * task, while g0 is suspended at g0_sp. Used by goro_systemstack. (ARMv7-M
+ * ignores g0_sp: selecting MSP lands on it, since only g0 moves MSP in
+ * thread mode and interrupts restore it.)
  */
 void goro_port_on_g0(void (*fn)(void *), void *arg, uintptr_t g0_sp);
 

@@ -99,9 +99,11 @@ mycpu(void)
 	return &goro_cpus[0];
 }
 
-/* Stack canary: the word at a stack block's low end. Checked at every
- * switch (GORO_CHECKS >= 1); a task that ran past its stack breaks it
- * before it can corrupt the block below. */
+/* Stack canary: the word at a stack block's low end. Checked whenever a
+ * task yields, exits or its stack moves (GORO_CHECKS >= 1). It catches an
+ * overrun late, not early: a frame that jumps past it may already have
+ * written into the block below, and nothing looks between switches. The
+ * guard zone and the stack check are what prevent overruns. */
 #define STACK_CANARY ((uintptr_t)0x60B0CA4Eu)
 /* Fill for painted stacks (GORO_CHECKS >= 2): high-water marks. */
 #define STACK_PAINT ((uintptr_t)0xA5A5A5A5u)

@@ -169,13 +169,15 @@ goro_yield(void)
 	struct cpu *c = mycpu();
 	struct g *gp = c->curg, *next;
 
-	if (gp == NULL || c->runqhead == NULL)
+	if (gp == NULL)
+		return;
+	stack_check(gp);
+	if (c->runqhead == NULL)
 		return;
 	if (gp->order != gp->minorder)
 		stack_yield_point(c, gp);
 	next = runq_get(c);
 	runq_put(c, gp);
-	stack_check(gp);
 	next->status = G_RUNNING;
 	c->curg = next;
 	stack_set_guard(c, next);

@@ -7,6 +7,7 @@
 #include "goro_config.h"
 
 #define TOTAL 1000
+#define BATCH (GORO_MAX_TASKS < 100 ? GORO_MAX_TASKS : 100)
 
 static int ran[TOTAL];
 static int full; /* times the spawner saw GORO_ENOMEM */
@@ -52,8 +53,8 @@ main(void)
 		CHECK(full > 0);
 	CHECK_POOL_WHOLE();
 
-	for (b = 0; b < TOTAL; b += 100) {
-		for (i = b; i < b + 100; i++)
+	for (b = 0; b < TOTAL; b += BATCH) {
+		for (i = b; i < b + BATCH && i < TOTAL; i++)
 			CHECK(goro_go(worker, (void *)(intptr_t)i) > 0);
 		goro_run();
 	}

@@ -58,7 +58,8 @@ struct goro_opts {
  * Spawn a task running fn(arg). Returns its id (> 0), GORO_EINVAL for a NULL
  * fn or a stack size larger than the pool's largest block, or GORO_ENOMEM
  * when the task table or the stack pool is exhausted. The task is queued and
- * first runs when the caller yields, blocks, exits or calls goro_run.
+ * first runs when the calling task yields or exits, or, when main spawned
+ * it, once main calls goro_run.
  * Ids are unique among live tasks; a slot's id changes each time it is reused.
  */
 int goro_go(void (*fn)(void *arg), void *arg);
@@ -161,6 +162,14 @@ void goro_pool_info(struct goro_pool_info *out);
  * (exit status 2 by default; a board may override it, e.g. to reset).
  */
 _Noreturn void goro_panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Where a panic ends, after the message is out; runs on g0's stack and must
+ * not return. Each board defines it weak (exit status 2 where a host is
+ * listening); define your own to reset the chip, blink an LED or wait for
+ * a debugger.
+ */
+_Noreturn void goro_board_panic_exit(void);
 
 #ifdef __cplusplus
 }
