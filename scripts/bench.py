@@ -38,6 +38,14 @@ def median_of(all_lines, key):
     return {k: statistics.median(v) for k, v in vals.items()}
 
 
+def median_of_float(all_lines, key):
+    vals = {}
+    for lines in all_lines:
+        for name, count in parse(lines, key):
+            vals.setdefault(name, []).append(float(count))
+    return {k: statistics.median(v) for k, v in vals.items()}
+
+
 def unit_of(all_lines):
     return parse(all_lines[0], "unit")[0][0]
 
@@ -74,6 +82,13 @@ def text_size(board, lib):
 
 def bench_board(board):
     md = [f"## {board}", ""]
+    sched = runs(board, "bench_sched")
+    sc = median_of_float(sched, "bench")
+    how0 = "median of %d runs" % HOST_RUNS if board == "host" else "exact, QEMU -icount shift=0"
+    md += ["### Scheduler", "", f"Per operation, {unit_of(sched)}, {how0}; the benchmark loop's "
+           "own instructions included.", "", "| operation | cost |", "|---|---|",
+           f"| switch: goro_yield from one task to another | {sc['switch']:.1f} |",
+           f"| spawn: goro_go + run + exit + free on g0 | {sc['spawn']:.1f} |", ""]
     chk = runs(board, "bench_check")
     plain = runs(board, "bench_nocheck")
     unit = unit_of(chk)

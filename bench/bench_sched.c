@@ -1,0 +1,74 @@
+/*
+ * Scheduler costs: a task-to-task switch through goro_yield (two tasks
+ * yielding to each other), and a spawn: goro_go, the task running, exiting
+ * and g0 freeing its stack. Prints "bench <name> <count per operation>"
+ * in the board's count unit, including the benchmark loop's own few
+ * instructions.
+ */
+#include <stdio.h>
+
+#include "board.h"
+#include "goro.h"
+
+#if defined(__arm__)
+#define N 20000
+#else
+#define N 2000000
+#endif
+
+static volatile int spins;
+static uint64_t t0, t1;
+
+static void
+yielder(void *arg)
+{
+	int i;
+
+	(void)arg;
+	for (i = 0; i < N; i++)
+		goro_yield();
+}
+
+static void
+empty(void *arg)
+{
+	(void)arg;
+	spins++;
+}
+
+static void
+spawner(void *arg)
+{
+	int i;
+
+	(void)arg;
+	t0 = goro_board_count();
+	for (i = 0; i < N; i++) {
+		goro_go(empty, NULL);
+		goro_yield(); /* the new task runs, exits; g0 frees it, we go on */
+	}
+	t1 = goro_board_count();
+}
+
+int
+main(void)
+{
+	uint64_t a, b;
+
+	goro_board_count();
+	goro_go(yielder, NULL);
+	goro_go(yielder, NULL);
+	a = goro_board_count();
+	goro_run();
+	b = goro_board_count();
+	/* 2N yields, each one switch (the last two find nobody to switch to). */
+	printf("bench switch %.1f\n", (double)(b - a) / (2.0 * N));
+
+	goro_go(spawner, NULL);
+	goro_run();
+	if (spins != N)
+		return 1;
+	printf("bench spawn %.1f\n", (double)(t1 - t0) / N);
+	printf("unit %s\n", goro_board_count_unit());
+	return 0;
+}
