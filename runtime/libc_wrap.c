@@ -20,6 +20,8 @@ int __real_vsprintf(char *s, const char *fmt, va_list ap);
 int __real_fputs(const char *s, FILE *f);
 int __real_puts(const char *s);
 int __real_putchar(int ch);
+int __real_fputc(int ch, FILE *f);
+size_t __real_fwrite(const void *p, size_t size, size_t n, FILE *f);
 
 /* Every wrapper packs its call into one of these for the g0 side. */
 struct call {
@@ -30,10 +32,12 @@ struct call {
 	const char *fmt;
 	va_list *ap;
 	int ch;
+	size_t size;
 	int ret;
+	size_t nret;
 };
 
-enum { C_VFPRINTF, C_VSNPRINTF, C_VSPRINTF, C_FPUTS, C_PUTS, C_PUTCHAR };
+enum { C_VFPRINTF, C_VSNPRINTF, C_VSPRINTF, C_FPUTS, C_PUTS, C_PUTCHAR, C_FPUTC, C_FWRITE };
 
 static void
 call_g0(void *arg)
@@ -58,6 +62,12 @@ call_g0(void *arg)
 		break;
 	case C_PUTCHAR:
 		c->ret = __real_putchar(c->ch);
+		break;
+	case C_FPUTC:
+		c->ret = __real_fputc(c->ch, c->f);
+		break;
+	case C_FWRITE:
+		c->nret = __real_fwrite(c->fmt, c->size, c->n, c->f);
 		break;
 	}
 }
@@ -175,4 +185,19 @@ int
 __wrap_putchar(int ch)
 {
 	return run(&(struct call){.kind = C_PUTCHAR, .ch = ch});
+}
+
+int
+__wrap_fputc(int ch, FILE *f)
+{
+	return run(&(struct call){.kind = C_FPUTC, .ch = ch, .f = f});
+}
+
+size_t
+__wrap_fwrite(const void *p, size_t size, size_t n, FILE *f)
+{
+	struct call c = {.kind = C_FWRITE, .fmt = p, .size = size, .n = n, .f = f};
+
+	goro_systemstack(call_g0, &c);
+	return c.nret;
 }

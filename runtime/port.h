@@ -42,6 +42,22 @@ void goro_port_on_g0(void (*fn)(void *), void *arg, uintptr_t g0_sp);
  */
 uintptr_t goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg);
 
+/*
+ * The morestack trampoline (asm/<arch>/morestack.S): save the context as
+ * the switch does, *task_sp = sp, run newstack_g0() on g0's stack below
+ * g0_sp, and resume the same context at the sp it returns (on the new
+ * block). The saved registers lie in the copied part of the stack, so the
+ * mover adjusts them like any other word.
+ */
+void goro_morestack(uintptr_t *task_sp, uintptr_t g0_sp);
+uintptr_t newstack_g0(void);
+
+/*
+ * Each port also has asm/<arch>/sp.h with
+ *	static inline uintptr_t port_sp(void);
+ * the current stack pointer, for the stack check's fast path.
+ */
+
 /* Where a new task's first switch lands: calls sched_start(fn, arg). */
 void goro_port_start(void);
 

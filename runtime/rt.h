@@ -30,6 +30,9 @@
 			goro_panic("%s: assertion failed: %s", tag, #cond);                        \
 	} while (0)
 
+/* g->flags bits of the runtime's own, above the GORO_* spawn flags. */
+#define G_PAINT_STALE 0x80u /* shrunk since painted: no headroom figure */
+
 /* Task states. */
 enum {
 	G_FREE = 0, /* slot on the free list */
@@ -60,7 +63,6 @@ struct g {
 	uint8_t quiet;    /* yields in a row with the stack under a quarter used */
 	uint16_t grows;   /* moves to a bigger block */
 	uint16_t shrinks; /* halvings */
-	uint8_t pad_;
 #ifdef GORO_ASAN
 	void *asan_fake; /* AddressSanitizer's fake stack while switched out */
 #endif
@@ -100,7 +102,7 @@ mycpu(void)
 }
 
 /* Stack canary: the word at a stack block's low end. Checked whenever a
- * task yields, exits or its stack moves (GORO_CHECKS >= 1). It catches an
+ * task yields, exits or its stack grows (GORO_CHECKS >= 1). It catches an
  * overrun late, not early: a frame that jumps past it may already have
  * written into the block below, and nothing looks between switches. The
  * guard zone and the stack check are what prevent overruns. */
@@ -136,7 +138,6 @@ void stack_yield_point(struct cpu *c, struct g *g);
 void stack_morestack(struct cpu *c, struct g *g, int req);
 int stack_shrink_g0(struct g *g);
 uintptr_t newstack_g0(void);
-void goro_morestack(uintptr_t *task_sp, uintptr_t g0_sp); /* asm/<arch>/morestack.S */
 
 /* The running task's check limit: set at every switch to or from a task. */
 static inline void

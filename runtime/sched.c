@@ -7,7 +7,10 @@
  *   exit:                    task -> g0, which frees the stack and slot
  *                            (a task cannot free the stack it stands on),
  *                            then g0 -> next task;
- *   goro_run:                g0 -> first task; back on g0 after each exit.
+ *   goro_run:                g0 -> first task; back on g0 after each exit;
+ *   stack check failed:      task -> g0's stack and back, on a new block
+ *                            (goro_morestack, stack.c);
+ *   goro_systemstack:        task -> g0's stack and back (stack.c).
  */
 #include <string.h>
 

@@ -36,6 +36,8 @@
 _Static_assert(GORO_STACK_GUARD % sizeof(uintptr_t) == 0, "guard must be whole words");
 _Static_assert(GORO_STACK_GUARD + 64 <= GORO_MIN_BLOCK,
                "the smallest stack must hold the guard zone and a first frame");
+_Static_assert(GORO_STACK_GUARD >= GORO_FRAME_MAX + 64,
+               "the guard zone must hold the largest frame and the check's slow path");
 _Static_assert(offsetof(struct cpu, stackguard) == 0, "the check reads the limit at offset 0");
 
 /* A task whose stack stayed under a quarter used at this many yields in a
@@ -152,12 +154,12 @@ copystack_g0(struct g *g, unsigned order)
 	unsigned oldorder = g->order;
 	uintptr_t newlo, newhi, delta;
 
-	if (move_hook)
-		move_hook(0, oldhi - sp);
 	/* Allocate. */
 	newlo = (uintptr_t)pool_alloc(order);
 	if (newlo == 0)
 		return -1;
+	if (move_hook)
+		move_hook(0, oldhi - sp);
 	newhi = newlo + pool_block_size(order);
 
 	/* Compute the delta: the live part keeps its distance from the top. */
@@ -175,6 +177,7 @@ copystack_g0(struct g *g, unsigned order)
 	san_stack_free(g);
 	g->lo = newlo;
 	g->order = (uint8_t)order;
+	g->flags &= (uint8_t)~G_PAINT_STALE; /* painted below */
 #if GORO_CHECKS >= 2
 	for (uintptr_t *w = (uintptr_t *)newlo; w < (uintptr_t *)g->sp; w++)
 		*w = STACK_PAINT;
@@ -201,6 +204,8 @@ note_headroom(const struct g *g)
 #if GORO_CHECKS >= 2
 	const uintptr_t *w = (const uintptr_t *)g->lo + 1;
 
+	if (g->flags & G_PAINT_STALE)
+		return; /* the low end held frames before a shrink, not paint */
 	while (w < (const uintptr_t *)g->sp && san_peek(w) == STACK_PAINT)
 		w++;
 	if ((uintptr_t)w - g->lo - sizeof(uintptr_t) < min_headroom)
@@ -324,6 +329,7 @@ stack_shrink_g0(struct g *g)
 	san_block_free(g->lo, sizeof(uintptr_t));
 	*(uintptr_t *)g->lo = STACK_CANARY;
 	san_stack_register(g);
+	g->flags |= G_PAINT_STALE;
 	g->shrinks = count_up(g->shrinks);
 	return 1;
 }

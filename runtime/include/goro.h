@@ -96,8 +96,9 @@ struct goro_stack_info {
 	                      painted (checks >= 2), else the most seen at a
 	                      switch or move */
 	size_t max;        /* the most it may grow to */
-	unsigned grows;    /* times the stack moved to a bigger block */
-	unsigned shrinks;  /* times it moved to a smaller one */
+	unsigned grows;    /* times the stack moved to a new block (bigger, or
+	                      the same size when forced by goro_debug_move_every) */
+	unsigned shrinks;  /* times it gave back the low half of its block */
 	unsigned pinned;   /* goro_stack_pin depth; the stack moves only at 0 */
 	unsigned fixed;    /* spawned with GORO_FIXED_STACK */
 };
