@@ -30,15 +30,7 @@ def runs(board, name):
 
 
 def median_of(all_lines, key):
-    """{name: median count} over several runs of 'key name count' lines."""
-    vals = {}
-    for lines in all_lines:
-        for name, count in parse(lines, key):
-            vals.setdefault(name, []).append(int(count))
-    return {k: statistics.median(v) for k, v in vals.items()}
-
-
-def median_of_float(all_lines, key):
+    """{name: median value} over several runs of 'key name value' lines."""
     vals = {}
     for lines in all_lines:
         for name, count in parse(lines, key):
@@ -83,7 +75,7 @@ def text_size(board, lib):
 def bench_board(board):
     md = [f"## {board}", ""]
     sched = runs(board, "bench_sched")
-    sc = median_of_float(sched, "bench")
+    sc = median_of(sched, "bench")
     how0 = "median of %d runs" % HOST_RUNS if board == "host" else "exact, QEMU -icount shift=0"
     md += ["### Scheduler", "", f"Per operation, {unit_of(sched)}, {how0}; the benchmark loop's "
            "own instructions included.", "", "| operation | cost |", "|---|---|",

@@ -5,6 +5,8 @@
 #ifndef GORO_TEST_GROW_H
 #define GORO_TEST_GROW_H
 
+#include <string.h>
+
 #include "check.h"
 #include "goro.h"
 
@@ -35,6 +37,19 @@ check_grew(int n)
 		       si.grows, n, (unsigned long)si.size);
 		exit(1);
 	}
+}
+
+/* Recursion that never ends by itself: each level takes about a hundred
+ * bytes, so the stack must grow until something stops it. */
+__attribute__((noinline, unused)) static int
+climb(int n)
+{
+	volatile char pad[100];
+
+	memset((char *)pad, n, sizeof pad);
+	if (n > 1000000000) /* never: keeps the compiler from calling it endless */
+		return 0;
+	return climb(n + 1) + pad[1];
 }
 
 #endif

@@ -1,20 +1,6 @@
 /* A task spawned with GORO_FIXED_STACK never moves; running short is a
  * panic naming it. */
-#include <string.h>
-
-#include "check.h"
-#include "goro.h"
-
-__attribute__((noinline)) static int
-climb(int n)
-{
-	volatile char pad[100];
-
-	memset((char *)pad, n, sizeof pad);
-	if (n > 1000000000) /* never: keeps the compiler from calling it endless */
-		return 0;
-	return climb(n + 1) + pad[1];
-}
+#include "grow.h"
 
 static void
 fixed(void *arg)

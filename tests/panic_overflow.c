@@ -1,26 +1,12 @@
 /* Runaway recursion ends in a stack overflow panic naming the task, when
  * the stack reaches its maximum, instead of eating the pool. */
-#include <string.h>
-
-#include "check.h"
-#include "goro.h"
-
-__attribute__((noinline)) static int
-runaway(int n)
-{
-	volatile char pad[64];
-
-	memset((char *)pad, n, sizeof pad);
-	if (n > 1000000000) /* never: keeps the compiler from calling it endless */
-		return 0;
-	return runaway(n + 1) + pad[1];
-}
+#include "grow.h"
 
 static void
 start(void *arg)
 {
 	(void)arg;
-	runaway(0);
+	climb(0);
 }
 
 int

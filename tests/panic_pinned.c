@@ -1,20 +1,6 @@
 /* A pinned stack cannot move, so a pinned task that runs short panics
  * clearly instead of moving a stack someone holds a pointer into. */
-#include <string.h>
-
-#include "check.h"
-#include "goro.h"
-
-__attribute__((noinline)) static int
-climb(int n)
-{
-	volatile char pad[100];
-
-	memset((char *)pad, n, sizeof pad);
-	if (n > 1000000000) /* never: keeps the compiler from calling it endless */
-		return 0;
-	return climb(n + 1) + pad[1];
-}
+#include "grow.h"
 
 static void
 pinned(void *arg)

@@ -1,23 +1,9 @@
 /* A task that must grow when the pool has no block big enough panics,
  * naming itself, rather than corrupting anything. Three hogs hold three
  * quarters of the pool on stacks they were spawned with (never shrunk). */
-#include <string.h>
-
-#include "check.h"
-#include "goro.h"
+#include "grow.h"
 
 static int hogs_ready;
-
-__attribute__((noinline)) static int
-climb(int n)
-{
-	volatile char pad[100];
-
-	memset((char *)pad, n, sizeof pad);
-	if (n > 1000000000) /* never: keeps the compiler from calling it endless */
-		return 0;
-	return climb(n + 1) + pad[1];
-}
 
 static void
 hog(void *arg)
