@@ -10,7 +10,10 @@
 #include "goro_config.h"
 #include "grow.h"
 
-#define DEPTH 10000
+/* 10,000 levels where the pool holds them (about 48 bytes each on a 32-bit
+ * board, 64 on the host), fewer on boards with little RAM. */
+#define MAXDEPTH 10000
+static int DEPTH;
 
 __attribute__((noinline)) static long
 down(int n, const volatile int *parent)
@@ -36,13 +39,14 @@ deep(void *arg)
 	check_grew(3);
 	CHECK_EQ(goro_stack_info(goro_self(), &si), GORO_OK);
 	/* 10,000 frames cannot be smaller than 8 bytes each. */
-	CHECK(si.high_water > 8 * DEPTH);
-	printf("deep: %u moves, stack %lu bytes, high water %lu\n", si.grows,
+	CHECK(si.high_water > (size_t)8 * DEPTH);
+	printf("deep: %d levels, %u moves, stack %lu bytes, high water %lu\n", DEPTH, si.grows,
 	       (unsigned long)si.size, (unsigned long)si.high_water);
 }
 
 /* Room for the frame's other contents under the board's frame limit. */
 #define WIDE (GORO_FRAME_MAX - 64)
+static int WIDE_LEVELS;
 
 __attribute__((noinline)) static int
 wide_down(int n)
@@ -59,7 +63,7 @@ static void
 wide(void *arg)
 {
 	(void)arg;
-	CHECK_EQ(wide_down(100), 100 * 101 / 2);
+	CHECK_EQ(wide_down(WIDE_LEVELS), WIDE_LEVELS * (WIDE_LEVELS + 1) / 2);
 	check_grew(2);
 }
 
@@ -70,9 +74,16 @@ main(void)
 	size_t headroom;
 
 	goro_pool_info(&pi);
+	/* The stack doubles: its last block must fit in half the pool. */
+	DEPTH = MAXDEPTH;
+	while ((size_t)DEPTH * 16 * sizeof(void *) > pi.total / 2)
+		DEPTH /= 2;
 	spawn_small(deep, NULL, "deep", pi.total);
 	goro_run();
 	CHECK_POOL_WHOLE();
+	WIDE_LEVELS = 100;
+	while ((size_t)WIDE_LEVELS * GORO_FRAME_MAX * 2 > pi.total / 2)
+		WIDE_LEVELS /= 2;
 	spawn_small(wide, NULL, "wide", pi.total);
 	goro_run();
 	CHECK_POOL_WHOLE();

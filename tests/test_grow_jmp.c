@@ -22,6 +22,8 @@ dive(int n, jmp_buf *env)
 	return dive(n - 1, env) + pad[3];
 }
 
+static int levels; /* 60 where the pool has room, fewer on small boards */
+
 static void
 jumper(void *arg)
 {
@@ -32,7 +34,7 @@ jumper(void *arg)
 	(void)arg;
 	r = setjmp(env);
 	if (r == 0) {
-		dive(60, &env);
+		dive(levels, &env);
 		CHECK(0); /* not reached */
 	}
 	CHECK_EQ(r, 42);
@@ -43,6 +45,11 @@ jumper(void *arg)
 int
 main(void)
 {
+	struct goro_pool_info pi;
+
+	goro_pool_info(&pi);
+	for (levels = 60; levels > 6 && (size_t)levels * 128 * 4 > pi.total / 2;)
+		levels /= 2;
 	spawn_small(jumper, NULL, "jumper", 0);
 	goro_run();
 	CHECK_POOL_WHOLE();

@@ -10,9 +10,12 @@
 
 #include "grow.h"
 
-#define GROWERS 12
-#define PARKED  6
-#define ROUNDS  4
+/* Up to 12 growers, fewer where the pool is small (16 KB boards): each
+ * grows to about 8 KB at depth 60 on a 32-bit board. */
+#define MAXGROWERS 12
+#define MAXPARKED  6
+static int GROWERS, DEPTH, PARKED;
+#define ROUNDS 4
 
 static int growers_done, parked_stop;
 
@@ -36,7 +39,7 @@ deep(int n, int *acc)
 static void
 grower(void *arg)
 {
-	int r, k, acc, n = 60 + (int)(intptr_t)arg;
+	int r, k, acc, n = DEPTH + (int)(intptr_t)arg;
 	struct goro_stack_info si;
 
 	for (r = 0; r < ROUNDS; r++) {
@@ -47,8 +50,16 @@ grower(void *arg)
 			goro_yield(); /* quiet yields: the stack may shrink */
 	}
 	CHECK_EQ(goro_stack_info(goro_self(), &si), GORO_OK);
-	CHECK(si.grows >= ROUNDS);
-	CHECK(si.shrinks >= 1);
+	if (PARKED == MAXPARKED) {
+		/* Grew every round, shrank in between. */
+		CHECK(si.grows >= ROUNDS);
+		CHECK(si.shrinks >= 1);
+	} else {
+		/* Tiny pools: one growth to the second-smallest block, which is
+		 * not shrunk again (half of it could not hold a guard zone and
+		 * twice the use). */
+		CHECK(si.grows >= 1);
+	}
 	growers_done++;
 }
 
@@ -95,7 +106,24 @@ int
 main(void)
 {
 	int i;
+	struct goro_pool_info pi;
 
+	goro_pool_info(&pi);
+	/* Each grower's deepest stack (about 160 bytes a level), doubled for
+	 * the old and new blocks of a move, must fit in its share of a
+	 * quarter of the pool: buddy blocks fragment. Boards with a few KB
+	 * of pool run the smallest version: two growers that grow once. */
+	DEPTH = 60;
+	GROWERS = MAXGROWERS;
+	PARKED = MAXPARKED;
+	while (GROWERS > 2 && (size_t)GROWERS * DEPTH * 320 > pi.total / 4)
+		GROWERS--;
+	while (DEPTH > 4 && (size_t)GROWERS * DEPTH * 320 > pi.total / 4)
+		DEPTH--;
+	if (pi.total < 64 * 1024) {
+		PARKED = 1;
+		DEPTH = 2;
+	}
 	for (i = 0; i < PARKED; i++)
 		spawn_small(parked, (void *)(intptr_t)i, "parked", 0);
 	for (i = 0; i < GROWERS; i++)

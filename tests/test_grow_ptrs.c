@@ -162,6 +162,8 @@ main(void)
 
 	goro_pool_info(&pi);
 	BURN = (int)(pi.min_block * 3 / 100) + 8;
+	while (BURN > 6 && (size_t)BURN * 128 * 4 > pi.total / 2)
+		BURN /= 2; /* small pools: the stack must fit, with room to move */
 	spawn_small(worker, NULL, "ptrs", 0);
 	goro_run();
 	CHECK_POOL_WHOLE();
