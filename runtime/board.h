@@ -23,4 +23,24 @@ _Noreturn void goro_board_panic_exit(void);
 uint64_t goro_board_count(void);
 const char *goro_board_count_unit(void);
 
+/*
+ * Time, for timers and sleep (time.c).
+ *
+ * goro_board_now_us: microseconds, monotonic, from the first call or boot.
+ * goro_board_timer_set: have goro_timer_isr() called from an interrupt (or,
+ *   on the host, a signal handler) once now_us reaches deadline_us; a later
+ *   call replaces the deadline; UINT64_MAX cancels it. One-shot: with no
+ *   deadline, no interrupt comes (tickless).
+ * goro_board_idle: called with interrupts masked (port_irq_save) when no
+ *   task can run; sleeps until an interrupt is pending (WFI), then returns
+ *   with interrupts still masked. The caller unmasks, and the interrupt
+ *   runs.
+ */
+uint64_t goro_board_now_us(void);
+void goro_board_timer_set(uint64_t deadline_us);
+void goro_board_idle(void);
+
+/* Called by the board's timer interrupt when the deadline has passed. */
+void goro_timer_isr(void);
+
 #endif /* GORO_BOARD_H */

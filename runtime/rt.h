@@ -38,6 +38,7 @@ enum {
 	G_FREE = 0, /* slot on the free list */
 	G_RUNNABLE, /* on a run queue */
 	G_RUNNING,  /* the CPU's current task */
+	G_WAITING,  /* parked on a wait (channel, timer, semaphore, ...) */
 	G_DEAD,     /* exited; g0 still has to free its stack */
 };
 
@@ -48,21 +49,22 @@ enum {
  * keeps here; the mover (stack.c) updates both.
  */
 struct g {
-	uintptr_t sp;     /* saved stack pointer while not running */
-	uintptr_t lo;     /* stack block [lo, lo + pool_block_size(order)) */
-	struct g *next;   /* run queue link, or free list link */
-	const char *name; /* from goro_opts; may be NULL */
-	int id;           /* > 0 while live; see sched.c for how it is chosen */
-	uint32_t hwm;     /* most bytes seen in use at a switch or move */
-	uint8_t status;   /* G_* */
-	uint8_t order;    /* stack block is pool min_block << order bytes */
-	uint8_t minorder; /* spawned at this order; never shrinks below it */
-	uint8_t maxorder; /* the stack may grow to min_block << maxorder */
-	uint8_t flags;    /* GORO_FIXED_STACK, ... */
-	uint8_t pins;     /* goro_stack_pin depth */
-	uint8_t quiet;    /* yields in a row with the stack under a quarter used */
-	uint16_t grows;   /* moves to a bigger block */
-	uint16_t shrinks; /* halvings */
+	uintptr_t sp;           /* saved stack pointer while not running */
+	uintptr_t lo;           /* stack block [lo, lo + pool_block_size(order)) */
+	struct g *next;         /* run queue link, or free list link */
+	const char *name;       /* from goro_opts; may be NULL */
+	int id;                 /* > 0 while live; see sched.c for how it is chosen */
+	uint32_t hwm;           /* most bytes seen in use at a switch or move */
+	uint8_t status;         /* G_* */
+	uint8_t order;          /* stack block is pool min_block << order bytes */
+	uint8_t minorder;       /* spawned at this order; never shrinks below it */
+	uint8_t maxorder;       /* the stack may grow to min_block << maxorder */
+	uint8_t flags;          /* GORO_FIXED_STACK, ... */
+	uint8_t pins;           /* goro_stack_pin depth */
+	uint8_t quiet;          /* yields in a row with the stack under a quarter used */
+	uint16_t grows;         /* moves to a bigger block */
+	uint16_t shrinks;       /* halvings */
+	const char *waitreason; /* while G_WAITING: what for, for deadlocks */
 #ifdef GORO_ASAN
 	void *asan_fake; /* AddressSanitizer's fake stack while switched out */
 #endif
@@ -83,6 +85,13 @@ struct cpu {
 	struct g *dead;                /* exited task whose stack g0 must free */
 	struct g *insys;               /* task whose goro_systemstack call runs */
 	uint8_t stackreq;              /* what goro_morestack asks: STACK_* */
+	/* Set by interrupt handlers (a timer deadline passed, a semaphore
+	 * was posted): the scheduler polls at its next chance. */
+	volatile uint8_t poll;
+	struct goro_sema *volatile isr_list; /* semaphores posted by ISRs */
+	unsigned nlive;                      /* tasks spawned and not yet reaped */
+	unsigned isr_waiters;                /* tasks waiting on semaphores ISRs post */
+	uint32_t rng;                        /* select's random choice */
 #if GORO_CHECKS >= 2
 	unsigned move_every, move_count; /* goro_debug_move_every */
 #endif
@@ -149,6 +158,44 @@ stack_set_guard(struct cpu *c, const struct g *g)
 /* Scheduler services the stack code uses (sched.c). */
 struct g *sched_find(int id);
 void sched_reclaim_g0(void);
+
+/*
+ * Waiting (sched.c, wait.c). A wait is one park of one task: it may have
+ * several waiters (a select's cases) and a timeout; the first to fire it
+ * (a waker taking one of its waiters, or the timer) sets idx and readies
+ * the task, and every other waker skips it. It lives on the parked task's
+ * stack, which does not move while the task is parked.
+ */
+struct goro_wait {
+	int fired; /* someone has woken the task */
+	int idx;   /* the waiter's idx that fired it, or -1: the timeout */
+};
+
+void sched_park(const char *reason);
+void sched_ready(struct g *g);
+void sched_poll(struct cpu *c);
+void sched_check_thread(const char *what);
+void waitq_push(struct goro_waitq *q, struct goro_waiter *w);
+void waitq_remove(struct goro_waiter *w);
+struct goro_waiter *waitq_take(struct goro_waitq *q);
+int waitq_empty(struct goro_waitq *q);
+struct goro_waiter *wait_init(struct goro_waiter *w, struct goro_wait *st, void *elem, int idx);
+
+/* Timers (time.c). A timeout wakes one task's wait. */
+enum { T_WAKE = 1, T_CHAN };
+struct timeout {
+	struct goro_tnode node; /* first: the heap holds &node */
+	struct goro_wait *st;
+	struct g *g;
+};
+void timeout_start(struct timeout *to, struct goro_wait *st, uint64_t us);
+void timeout_stop(struct timeout *to);
+void timer_add(struct goro_tnode *t);
+int timer_del(struct goro_tnode *t);
+uint64_t timer_next(void);
+void timers_run(struct cpu *c);
+void timers_adjust(uintptr_t lo, uintptr_t hi, uintptr_t delta);
+void sema_apply_isr_posts(struct cpu *c);
 
 /* Stack pool: buddy allocator over a fixed region (pool.c). */
 void pool_init(void);

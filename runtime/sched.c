@@ -12,10 +12,13 @@
  *                            (goro_morestack, stack.c);
  *   goro_systemstack:        task -> g0's stack and back (stack.c).
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "board.h"
 #include "rt.h"
 #include "san.h"
+#include "sp.h"
 
 struct cpu goro_cpus[GORO_NCPU];
 
@@ -77,14 +80,15 @@ stack_sample(struct g *g)
 		g->hwm = used;
 }
 
-/* On g0: every suspended task gives back what it does not use. */
+/* On g0: every suspended task, runnable or parked, gives back what it does
+ * not use. (In place: a parked task's wait records keep their addresses.) */
 void
 sched_reclaim_g0(void)
 {
 	int i;
 
 	for (i = 0; i < GORO_MAX_TASKS; i++)
-		if (allg[i].status == G_RUNNABLE)
+		if (allg[i].status == G_RUNNABLE || allg[i].status == G_WAITING)
 			while (stack_shrink_g0(&allg[i]))
 				;
 }
@@ -130,6 +134,7 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 			return GORO_ENOMEM;
 	}
 	gfree = g->next;
+	mycpu()->nlive++;
 
 	g->lo = (uintptr_t)lo;
 	g->flags = (uint8_t)(opts ? opts->flags : 0);
@@ -148,6 +153,7 @@ gfree_put(struct g *g)
 {
 	int slot = (int)(g - allg);
 
+	mycpu()->nlive--;
 	g->id = g->id > (int)(0x7fffffff - GORO_MAX_TASKS) ? slot + 1 : g->id + GORO_MAX_TASKS;
 	g->status = G_FREE;
 	g->name = NULL;
@@ -175,6 +181,8 @@ goro_yield(void)
 	if (gp == NULL)
 		return;
 	stack_check(gp);
+	if (c->poll)
+		sched_poll(c); /* interrupts have news: timers, posts */
 	if (c->runqhead == NULL)
 		return;
 	if (gp->order != gp->minorder)
@@ -188,6 +196,73 @@ goro_yield(void)
 	goro_port_switch(&gp->sp, next->sp);
 	san_arrive(c, gp);
 	stack_sample(gp);
+}
+
+/* Make a parked task runnable again. */
+void
+sched_ready(struct g *g)
+{
+	if (g->status == G_WAITING)
+		runq_put(mycpu(), g);
+}
+
+/* Blocking calls are for thread code: an interrupt handler that blocks
+ * would park the task it interrupted. */
+void
+sched_check_thread(const char *what)
+{
+	if (port_in_isr())
+		goro_panic("%s called from an interrupt handler: only the *_isr calls are", what);
+}
+
+/*
+ * Park the running task until sched_ready: it has put wait records where
+ * its wakers will find them. Runs the next runnable task directly, or, if
+ * there is none, gives the CPU to g0, which sleeps until something wakes.
+ * Outside a task there is no one to park: a panic.
+ */
+void
+sched_park(const char *reason)
+{
+	struct cpu *c = mycpu();
+	struct g *gp = c->curg, *next;
+
+	if (gp == NULL)
+		goro_panic("%s outside a task: only tasks can wait", reason);
+	sched_check_thread(reason);
+	stack_check(gp);
+	gp->status = G_WAITING;
+	gp->waitreason = reason;
+	if (c->poll)
+		sched_poll(c);
+	next = runq_get(c);
+	if (next == gp) { /* a timer or interrupt readied us already */
+		gp->status = G_RUNNING;
+		return;
+	}
+	if (next) {
+		next->status = G_RUNNING;
+		c->curg = next;
+		stack_set_guard(c, next);
+		san_leave(c, gp, next, 0);
+		goro_port_switch(&gp->sp, next->sp);
+	} else {
+		c->curg = NULL;
+		stack_set_guard(c, NULL);
+		san_leave(c, gp, NULL, 0);
+		goro_port_mcall(&gp->sp, c->g0sp);
+	}
+	san_arrive(c, gp);
+	stack_sample(gp);
+}
+
+/* What interrupts left for the scheduler: posted semaphores, due timers. */
+void
+sched_poll(struct cpu *c)
+{
+	c->poll = 0;
+	sema_apply_isr_posts(c);
+	timers_run(c);
 }
 
 _Noreturn void
@@ -228,6 +303,55 @@ reap_g0(struct cpu *c)
 	gfree_put(g);
 }
 
+/*
+ * Every task is parked. Go's "all goroutines are asleep": if no timer is
+ * pending and no task waits on something an interrupt can post, nothing
+ * can ever wake them. Name them and stop.
+ */
+static _Noreturn void
+deadlock_g0(struct cpu *c)
+{
+	static char msg[240];
+	size_t n;
+	int i, shown = 0;
+
+	n = (size_t)snprintf(msg, sizeof msg,
+	                     "all goroutines are asleep - deadlock! (%u blocked:", c->nlive);
+	for (i = 0; i < GORO_MAX_TASKS && n < sizeof msg; i++) {
+		struct g *g = &allg[i];
+		if (g->status != G_WAITING)
+			continue;
+		if (shown++ == 6) {
+			n += (size_t)snprintf(msg + n, sizeof msg - n, " ...");
+			break;
+		}
+		n += (size_t)snprintf(msg + n, sizeof msg - n, " goroutine %d (%s) [%s]", g->id,
+		                      g->name ? g->name : "?", g->waitreason);
+	}
+	if (n < sizeof msg)
+		snprintf(msg + n, sizeof msg - n, ")");
+	goro_panic("%s", msg);
+}
+
+/*
+ * Nothing can run. Sleep until a timer or an interrupt has news: tickless,
+ * the board's one-shot timer is armed for the next deadline only (time.c
+ * keeps it armed), and with interrupts masked between the last look at
+ * c->poll and the sleep, no wakeup slips through.
+ */
+static void
+idle_g0(struct cpu *c)
+{
+	unsigned long irq;
+
+	if (timer_next() == UINT64_MAX && c->isr_waiters == 0)
+		deadlock_g0(c);
+	irq = port_irq_save();
+	if (!c->poll)
+		goro_board_idle();
+	port_irq_restore(irq);
+}
+
 void
 goro_run(void)
 {
@@ -241,7 +365,16 @@ goro_run(void)
 #ifdef GORO_ASAN
 	san_g0_bounds(c);
 #endif
-	while ((g = runq_get(c)) != NULL) {
+	for (;;) {
+		if (c->poll)
+			sched_poll(c);
+		g = runq_get(c);
+		if (g == NULL) {
+			if (c->nlive == 0)
+				return;
+			idle_g0(c);
+			continue;
+		}
 		g->status = G_RUNNING;
 		c->curg = g;
 		stack_set_guard(c, g);

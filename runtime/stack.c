@@ -170,8 +170,11 @@ copystack_g0(struct g *g, unsigned order)
 	copy_adjust((const uintptr_t *)sp, (const uintptr_t *)oldhi, (uintptr_t *)(sp + delta),
 	            oldlo, oldhi - oldlo, delta);
 
-	/* Adjust the runtime's records that point into the stack. */
+	/* Adjust the runtime's records that point into the stack: the saved
+	 * sp, and timers kept on it. (Wait records never need it: a task with
+	 * any is parked, and a parked task's stack does not move.) */
 	g->sp = sp + delta;
+	timers_adjust(oldlo, oldhi, delta);
 
 	/* Swap: the task owns the new block from here on. */
 	san_stack_free(g);

@@ -13,4 +13,21 @@ port_sp(void)
 	return sp;
 }
 
+/*
+ * Interrupts, for the few places where thread code and an interrupt
+ * handler share state (runtime/sema.c, the idle path). On the host the
+ * "interrupts" are signals: the board delivers its timer as SIGALRM and
+ * masking it is a system call, which only those rare paths pay.
+ */
+unsigned long port_irq_save(void);
+void port_irq_restore(unsigned long state);
+
+/* The host has no interrupt context to detect: signal handlers must call
+ * only the *_isr functions, which the host cannot enforce. */
+static inline int
+port_in_isr(void)
+{
+	return 0;
+}
+
 #endif

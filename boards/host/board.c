@@ -1,12 +1,18 @@
 /*
  * The host board: Linux user space. The console is stdio; a panic exits
- * with status 2, as on the emulated boards.
+ * with status 2, as on the emulated boards. Time is CLOCK_MONOTONIC; the
+ * board's one-shot timer is setitimer, whose SIGALRM plays the timer
+ * interrupt; "masking interrupts" blocks SIGALRM; idling is sigsuspend.
  */
-#define _POSIX_C_SOURCE 199309L
+#define _GNU_SOURCE
+#include <signal.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
 #include <time.h>
 
 #include "board.h"
+#include "sp.h"
 
 __attribute__((weak)) _Noreturn void
 goro_board_panic_exit(void)
@@ -27,4 +33,97 @@ const char *
 goro_board_count_unit(void)
 {
 	return "ns";
+}
+
+uint64_t
+goro_board_now_us(void)
+{
+	static uint64_t start;
+	uint64_t now = goro_board_count() / 1000;
+
+	if (start == 0)
+		start = now - 1; /* so the first reading is 1, never 0 */
+	return now - start;
+}
+
+static void
+on_alarm(int sig)
+{
+	(void)sig;
+	goro_timer_isr();
+}
+
+/* SIGALRM runs on a stack of its own: a signal frame holds the whole FP
+ * state (kilobytes) and a task's stack has no room to spare. */
+static void
+alarm_setup(void)
+{
+	static int done;
+	static char altstack[64 * 1024];
+	struct sigaction sa;
+	stack_t ss;
+
+	if (done)
+		return;
+	done = 1;
+	ss.ss_sp = altstack;
+	ss.ss_size = sizeof altstack;
+	ss.ss_flags = 0;
+	sigaltstack(&ss, NULL);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_alarm;
+	sa.sa_flags = SA_ONSTACK | SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
+}
+
+void
+goro_board_timer_set(uint64_t deadline_us)
+{
+	struct itimerval it;
+	uint64_t now, us;
+
+	alarm_setup();
+	memset(&it, 0, sizeof it);
+	if (deadline_us != UINT64_MAX) {
+		now = goro_board_now_us();
+		us = deadline_us > now ? deadline_us - now : 1; /* 0 would disarm */
+		it.it_value.tv_sec = (time_t)(us / 1000000);
+		it.it_value.tv_usec = (suseconds_t)(us % 1000000);
+	}
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
+unsigned long
+port_irq_save(void)
+{
+	sigset_t set, old;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGALRM);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	return (unsigned long)sigismember(&old, SIGALRM);
+}
+
+void
+port_irq_restore(unsigned long was_blocked)
+{
+	sigset_t set;
+
+	if (was_blocked)
+		return;
+	sigemptyset(&set);
+	sigaddset(&set, SIGALRM);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
+/* Called with SIGALRM blocked: wait for it (or any signal) with it open. */
+void
+goro_board_idle(void)
+{
+	sigset_t open;
+
+	sigprocmask(SIG_BLOCK, NULL, &open);
+	sigdelset(&open, SIGALRM);
+	sigsuspend(&open);
 }

@@ -22,10 +22,13 @@ extern "C" {
 /* Error codes: always negative, so a task id (> 0) and an error never mix. */
 enum {
 	GORO_OK = 0,
-	GORO_EINVAL = -1, /* bad argument (NULL fn, NULL out pointer, bad size) */
-	GORO_ENOMEM = -2, /* task table or stack pool exhausted */
-	GORO_ENOENT = -3, /* no live task with that id */
-	GORO_EPERM = -4,  /* not allowed here (e.g. outside a task) */
+	GORO_EINVAL = -1,      /* bad argument (NULL fn, NULL out pointer, bad size) */
+	GORO_ENOMEM = -2,      /* task table or stack pool exhausted */
+	GORO_ENOENT = -3,      /* no live task with that id */
+	GORO_EPERM = -4,       /* not allowed here (e.g. outside a task) */
+	GORO_ECLOSED = -5,     /* the channel is closed (and, for receives, drained) */
+	GORO_EWOULDBLOCK = -6, /* a non-blocking call found nothing ready */
+	GORO_ETIMEDOUT = -7,   /* the timeout passed first */
 };
 
 /*
@@ -171,6 +174,172 @@ _Noreturn void goro_panic(const char *fmt, ...) __attribute__((format(printf, 1,
  * a debugger.
  */
 _Noreturn void goro_board_panic_exit(void);
+
+/*
+ * Waiting. Every blocking call below parks the calling task on a wait
+ * record kept on its own stack; a stack with wait records on it never
+ * moves (a parked task does not run, so its stack cannot grow), so the
+ * records need no relocation. None of the blocking calls may be made from
+ * an interrupt handler: that is a panic. The *_isr calls are the ones an
+ * interrupt handler may make.
+ */
+struct goro_waitq {
+	struct goro_waiter *head, *tail;
+};
+
+/* A wait record. Its fields are the runtime's; it is public only so that a
+ * goro_case can carry one and goro_select needs no stack of its own for
+ * them. */
+struct goro_waiter {
+	struct goro_waiter *next, *prev;
+	struct goro_waitq *q; /* the queue it is on, or NULL */
+	void *g;              /* the waiting task */
+	void *elem;           /* what to send, or where to receive */
+	struct goro_wait *st; /* the wait it belongs to */
+	int idx;              /* which case of a select */
+	int result;           /* set by the waker: 0, or GORO_ECLOSED */
+};
+
+/*
+ * Channels of fixed-size elements, with Go's semantics. Shared between
+ * tasks, so a channel must not live on a task's stack unless that stack is
+ * pinned or fixed (docs/stacks.md). cap 0: unbuffered, a send waits for a
+ * receiver and hands the value over directly.
+ */
+struct goro_chan {
+	unsigned char *buf; /* cap elements, a ring */
+	size_t elem_size;
+	size_t cap;
+	size_t len;  /* elements in the buffer */
+	size_t head; /* index of the oldest */
+	struct goro_waitq recvq, sendq;
+	unsigned char closed;
+	unsigned char pooled; /* from goro_chan_new */
+	unsigned char order;  /* its pool block */
+};
+
+/* Over caller-provided storage: buf holds cap * elem_size bytes (NULL when
+ * cap is 0). GORO_EINVAL for NULL c, elem_size 0, or cap > 0 with no buf. */
+int goro_chan_init(struct goro_chan *c, void *buf, size_t elem_size, size_t cap);
+/* The channel and its buffer from the stack pool, in one block; NULL when
+ * the pool has no room or elem_size is 0. goro_chan_free gives it back; a
+ * channel someone waits on cannot be freed (panic). */
+struct goro_chan *goro_chan_new(size_t elem_size, size_t cap);
+void goro_chan_free(struct goro_chan *c);
+
+/* Send: waits for room or a receiver. 0. Send on a closed channel is a
+ * panic; on a NULL channel it waits forever (Go's nil channel). */
+int goro_chan_send(struct goro_chan *c, const void *elem);
+/* Receive into elem (may be NULL to drop it): 0, or GORO_ECLOSED once the
+ * channel is closed and drained, with elem zeroed. A NULL channel waits
+ * forever. */
+int goro_chan_recv(struct goro_chan *c, void *elem);
+/* Without waiting: 0, GORO_EWOULDBLOCK, or (recv) GORO_ECLOSED. A trysend
+ * on a closed channel is a panic, like a send. */
+int goro_chan_trysend(struct goro_chan *c, const void *elem);
+int goro_chan_tryrecv(struct goro_chan *c, void *elem);
+/* Close: wakes every waiting receiver (they get GORO_ECLOSED) and panics
+ * every waiting sender, as Go does. Closing a closed or NULL channel is a
+ * panic. Returns 0. */
+int goro_chan_close(struct goro_chan *c);
+size_t goro_chan_len(const struct goro_chan *c);
+
+/* Select. */
+enum { GORO_RECV = 0, GORO_SEND = 1 };
+struct goro_case {
+	struct goro_chan *chan; /* NULL: this case never proceeds */
+	int dir;                /* GORO_RECV or GORO_SEND */
+	void *elem;             /* where to receive into / what to send */
+	int ok;                 /* set for the receive that proceeded: 1 a
+	                           value, 0 the channel was closed */
+	struct goro_waiter w;   /* the runtime's */
+};
+/*
+ * Wait until one case can proceed, do it, and return its index. When
+ * several can, the choice is uniformly random, so no case starves. With
+ * timeout_us 0: GORO_EWOULDBLOCK if none is ready; > 0: GORO_ETIMEDOUT
+ * after that long; < 0: wait forever. GORO_EINVAL for n > 64 or a NULL
+ * cases with n > 0.
+ */
+int goro_select(struct goro_case *cases, size_t n, int64_t timeout_us);
+
+/*
+ * Time. goro_now_us is monotonic from the first call. goro_sleep_us
+ * returns no earlier than asked. With nothing to run, the CPU sleeps until
+ * the next deadline or interrupt (tickless: no periodic tick).
+ */
+uint64_t goro_now_us(void);
+void goro_sleep_us(uint64_t us);
+
+/*
+ * Timers: a channel that receives the time (a uint64_t, goro_now_us) at
+ * each expiry: once after `after_us`, then every `period_us` if that is not
+ * 0 (a ticker; ticks the receiver has not taken are dropped, as in Go).
+ * Wait on it with goro_chan_recv or in a select through goro_timer_chan.
+ * Like a channel, a running timer must not live on a task stack unless
+ * pinned or fixed; the runtime keeps a pointer to it while it runs.
+ */
+struct goro_tnode { /* the runtime's: an entry of its timer heap */
+	uint64_t when;
+	int heapidx; /* in the heap, or -1 */
+	unsigned char kind;
+	void *arg;
+};
+struct goro_timer {
+	struct goro_tnode node;
+	uint64_t period;
+	struct goro_chan c;
+	uint64_t slot; /* c's one-element buffer */
+};
+void goro_timer_start(struct goro_timer *t, uint64_t after_us, uint64_t period_us);
+/* Stop it; 1 if it was running, 0 if it had fired (one-shot) or was not
+ * started. A tick already in the channel stays there. */
+int goro_timer_stop(struct goro_timer *t);
+struct goro_chan *goro_timer_chan(struct goro_timer *t);
+
+/* Wait groups: wait until a count of jobs reaches zero. add with a
+ * negative delta that takes the count below zero is a panic. */
+struct goro_wg {
+	int count;
+	struct goro_waitq q;
+};
+void goro_wg_add(struct goro_wg *wg, int delta);
+void goro_wg_done(struct goro_wg *wg);
+void goro_wg_wait(struct goro_wg *wg);
+
+/* Mutex, handed over in FIFO order. Unlocking an unlocked mutex, or one
+ * another task holds, is a panic. */
+struct goro_mutex {
+	void *owner; /* internal: the holding task */
+	struct goro_waitq q;
+};
+void goro_mutex_lock(struct goro_mutex *m);
+int goro_mutex_trylock(struct goro_mutex *m); /* 0 or GORO_EWOULDBLOCK */
+void goro_mutex_unlock(struct goro_mutex *m);
+
+/*
+ * Counting semaphores. An interrupt handler wakes tasks with
+ * goro_sema_post_isr, which never blocks and takes effect at the next
+ * scheduling point (or wakes the idle CPU). A semaphore initialised with
+ * goro_sema_init_isr is one interrupts post: tasks waiting on it are not
+ * counted as deadlocked, since an interrupt can still come.
+ */
+struct goro_sema {
+	int count;
+	unsigned char isr;             /* posted by interrupts */
+	volatile unsigned char queued; /* internal: on the pending-post list */
+	volatile unsigned isr_posts;   /* internal: posts not yet applied */
+	struct goro_sema *isr_next;    /* internal */
+	struct goro_waitq q;
+};
+void goro_sema_init(struct goro_sema *s, int count);
+void goro_sema_init_isr(struct goro_sema *s, int count);
+void goro_sema_wait(struct goro_sema *s);
+int goro_sema_trywait(struct goro_sema *s); /* 0 or GORO_EWOULDBLOCK */
+/* 0, or GORO_ETIMEDOUT after timeout_us. */
+int goro_sema_timedwait(struct goro_sema *s, uint64_t timeout_us);
+void goro_sema_post(struct goro_sema *s);
+void goro_sema_post_isr(struct goro_sema *s); /* ISR-safe */
 
 #ifdef __cplusplus
 }

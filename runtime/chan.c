@@ -1,0 +1,300 @@
+/*
+ * Channels and select, with Go's semantics, on one CPU without locks.
+ *
+ * A channel is a ring of elements plus two queues of parked tasks: senders
+ * waiting for room or a receiver, receivers waiting for a value. A value
+ * goes straight from sender to receiver whenever one is waiting (always so
+ * for an unbuffered channel), so the ring is used only when nobody waits.
+ * Parked tasks' records live on their stacks (wait.c).
+ */
+#include <string.h>
+
+#include "rt.h"
+
+static unsigned char *
+slot(struct goro_chan *c, size_t i)
+{
+	return c->buf + ((c->head + i) % c->cap) * c->elem_size;
+}
+
+static void
+copy_elem(struct goro_chan *c, void *to, const void *from)
+{
+	if (to && from)
+		memcpy(to, from, c->elem_size);
+	else if (to)
+		memset(to, 0, c->elem_size);
+}
+
+int
+goro_chan_init(struct goro_chan *c, void *buf, size_t elem_size, size_t cap)
+{
+	if (c == NULL || elem_size == 0 || (cap > 0 && buf == NULL))
+		return GORO_EINVAL;
+	memset(c, 0, sizeof *c);
+	c->buf = buf;
+	c->elem_size = elem_size;
+	c->cap = cap;
+	return GORO_OK;
+}
+
+/* The struct and its ring in one pool block: no malloc, and the pool gets
+ * it back on free. */
+struct goro_chan *
+goro_chan_new(size_t elem_size, size_t cap)
+{
+	size_t need = sizeof(struct goro_chan) + elem_size * cap;
+	struct goro_chan *c;
+	int order;
+
+	if (elem_size == 0 || (cap && need / cap < elem_size))
+		return NULL;
+	goro_pool_info(&(struct goro_pool_info){0}); /* the pool is set up */
+	order = pool_order(need);
+	if (order < 0 || (c = pool_alloc((unsigned)order)) == NULL)
+		return NULL;
+	goro_chan_init(c, cap ? (unsigned char *)(c + 1) : NULL, elem_size, cap);
+	c->pooled = 1;
+	c->order = (unsigned char)order;
+	return c;
+}
+
+void
+goro_chan_free(struct goro_chan *c)
+{
+	if (c == NULL)
+		return;
+	if (!c->pooled)
+		goro_panic("goro_chan_free of a channel not made by goro_chan_new");
+	if (!waitq_empty(&c->recvq) || !waitq_empty(&c->sendq))
+		goro_panic("goro_chan_free of a channel tasks are waiting on");
+	c->pooled = 0; /* a second free panics above */
+	pool_free(c, c->order);
+}
+
+size_t
+goro_chan_len(const struct goro_chan *c)
+{
+	return c ? c->len : 0;
+}
+
+/* Send to a waiting receiver, or into the ring: 0, or GORO_EWOULDBLOCK. */
+static int
+send_now(struct goro_chan *c, const void *elem)
+{
+	struct goro_waiter *w;
+
+	if (c->closed)
+		goro_panic("send on closed channel");
+	if ((w = waitq_take(&c->recvq)) != NULL) {
+		copy_elem(c, w->elem, elem);
+		w->result = 0;
+		sched_ready(w->g);
+		return 0;
+	}
+	if (c->len < c->cap) {
+		memcpy(slot(c, c->len), elem, c->elem_size);
+		c->len++;
+		return 0;
+	}
+	return GORO_EWOULDBLOCK;
+}
+
+/* Receive from the ring or a waiting sender: 0, GORO_ECLOSED, or
+ * GORO_EWOULDBLOCK. */
+static int
+recv_now(struct goro_chan *c, void *elem)
+{
+	struct goro_waiter *w = waitq_take(&c->sendq);
+
+	if (c->len > 0) {
+		copy_elem(c, elem, slot(c, 0));
+		c->head = (c->head + 1) % c->cap;
+		c->len--;
+		if (w) { /* the ring was full: the sender's value takes the slot */
+			memcpy(slot(c, c->len), w->elem, c->elem_size);
+			c->len++;
+		}
+	} else if (w) {
+		copy_elem(c, elem, w->elem); /* unbuffered: hand over */
+	} else if (c->closed) {
+		copy_elem(c, elem, NULL);
+		return GORO_ECLOSED;
+	} else {
+		return GORO_EWOULDBLOCK;
+	}
+	if (w) {
+		w->result = 0;
+		sched_ready(w->g);
+	}
+	return 0;
+}
+
+int
+goro_chan_trysend(struct goro_chan *c, const void *elem)
+{
+	return c ? send_now(c, elem) : GORO_EWOULDBLOCK;
+}
+
+int
+goro_chan_tryrecv(struct goro_chan *c, void *elem)
+{
+	return c ? recv_now(c, elem) : GORO_EWOULDBLOCK;
+}
+
+/* Park on q until a partner completes the operation. */
+static int
+wait_on(struct goro_waitq *q, void *elem, const char *reason)
+{
+	struct goro_wait st = {0, 0};
+	struct goro_waiter w;
+
+	waitq_push(q, wait_init(&w, &st, elem, 0));
+	sched_park(reason);
+	return w.result;
+}
+
+int
+goro_chan_send(struct goro_chan *c, const void *elem)
+{
+	sched_check_thread("goro_chan_send");
+	if (c == NULL) {
+		sched_park("chan send (nil chan)"); /* forever */
+		goro_panic("woken from a send on a nil channel");
+	}
+	if (send_now(c, elem) == 0)
+		return 0;
+	if (wait_on(&c->sendq, (void *)elem, "chan send") == GORO_ECLOSED)
+		goro_panic("send on closed channel");
+	return 0;
+}
+
+int
+goro_chan_recv(struct goro_chan *c, void *elem)
+{
+	int r;
+
+	sched_check_thread("goro_chan_recv");
+	if (c == NULL) {
+		sched_park("chan receive (nil chan)");
+		goro_panic("woken from a receive on a nil channel");
+	}
+	r = recv_now(c, elem);
+	if (r != GORO_EWOULDBLOCK)
+		return r;
+	return wait_on(&c->recvq, elem, "chan receive");
+}
+
+int
+goro_chan_close(struct goro_chan *c)
+{
+	struct goro_waiter *w;
+
+	if (c == NULL)
+		goro_panic("close of nil channel");
+	if (c->closed)
+		goro_panic("close of closed channel");
+	c->closed = 1;
+	/* Receivers get the zero value; senders panic when they run. */
+	while ((w = waitq_take(&c->recvq)) != NULL) {
+		copy_elem(c, w->elem, NULL);
+		w->result = GORO_ECLOSED;
+		sched_ready(w->g);
+	}
+	while ((w = waitq_take(&c->sendq)) != NULL) {
+		w->result = GORO_ECLOSED;
+		sched_ready(w->g);
+	}
+	return 0;
+}
+
+/* xorshift32: cheap, and good enough to pick among select's cases. */
+static uint32_t
+fastrand(struct cpu *c)
+{
+	uint32_t x = c->rng ? c->rng : 0x9E3779B9u;
+
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	c->rng = x;
+	return x;
+}
+
+#define SELECT_MAX 64
+
+/* Could this case proceed now? (A send on a closed channel "can": doing
+ * it panics, as in Go.) */
+static int
+case_ready(struct goro_case *cs)
+{
+	struct goro_chan *ch = cs->chan;
+
+	if (ch == NULL)
+		return 0;
+	if (cs->dir == GORO_SEND)
+		return ch->closed || !waitq_empty(&ch->recvq) || ch->len < ch->cap;
+	return ch->len > 0 || !waitq_empty(&ch->sendq) || ch->closed;
+}
+
+int
+goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
+{
+	struct cpu *c = mycpu();
+	struct goro_wait st = {0, 0};
+	struct timeout to;
+	size_t i, k;
+	int pick;
+
+	if (n > SELECT_MAX || (n > 0 && cases == NULL))
+		return GORO_EINVAL;
+	for (i = 0; i < n; i++)
+		if (cases[i].chan && cases[i].dir != GORO_RECV && cases[i].dir != GORO_SEND)
+			return GORO_EINVAL;
+
+	/* Pass 1: among the cases ready now, pick one uniformly (reservoir
+	 * sampling: the k-th ready case replaces the pick with chance 1/k),
+	 * then do it. No case can starve another. */
+	pick = -1;
+	for (i = 0, k = 0; i < n; i++)
+		if (case_ready(&cases[i]) && fastrand(c) % ++k == 0)
+			pick = (int)i;
+	if (pick >= 0) {
+		struct goro_case *cs = &cases[pick];
+		if (cs->dir == GORO_SEND) {
+			send_now(cs->chan, cs->elem);
+		} else {
+			cs->ok = recv_now(cs->chan, cs->elem) == 0;
+		}
+		return pick;
+	}
+	if (timeout_us == 0)
+		return GORO_EWOULDBLOCK;
+	sched_check_thread("goro_select");
+
+	/* Pass 2: wait on every case, and on the timeout. */
+	for (i = 0; i < n; i++)
+		if (cases[i].chan)
+			waitq_push(cases[i].dir == GORO_SEND ? &cases[i].chan->sendq
+			                                     : &cases[i].chan->recvq,
+			           wait_init(&cases[i].w, &st, cases[i].elem, (int)i));
+	timeout_start(&to, &st, timeout_us < 0 ? UINT64_MAX : (uint64_t)timeout_us);
+	sched_park("select");
+	timeout_stop(&to);
+
+	/* Pass 3: the case that fired has been done by its waker; take the
+	 * others off their queues. */
+	for (i = 0; i < n; i++)
+		if (cases[i].chan)
+			waitq_remove(&cases[i].w);
+	if (st.idx < 0)
+		return GORO_ETIMEDOUT;
+	i = (size_t)st.idx;
+	if (cases[i].dir == GORO_SEND) {
+		if (cases[i].w.result == GORO_ECLOSED)
+			goro_panic("send on closed channel");
+	} else {
+		cases[i].ok = cases[i].w.result == 0;
+	}
+	return st.idx;
+}

@@ -1,0 +1,228 @@
+/*
+ * Wait groups, mutexes and semaphores, on the same wait queues as
+ * channels. Semaphores are also how interrupt handlers wake tasks.
+ */
+#include "rt.h"
+#include "sp.h"
+
+/* Park on q; a waker fires the wait and readies us. */
+static void
+park_on(struct goro_waitq *q, const char *reason)
+{
+	struct goro_wait st = {0, 0};
+	struct goro_waiter w;
+
+	waitq_push(q, wait_init(&w, &st, NULL, 0));
+	sched_park(reason);
+}
+
+static void
+wake_all(struct goro_waitq *q)
+{
+	struct goro_waiter *w;
+
+	while ((w = waitq_take(q)) != NULL)
+		sched_ready(w->g);
+}
+
+void
+goro_wg_add(struct goro_wg *wg, int delta)
+{
+	wg->count += delta;
+	if (wg->count < 0)
+		goro_panic("goro_wg_add: negative wait group counter");
+	if (wg->count == 0)
+		wake_all(&wg->q);
+}
+
+void
+goro_wg_done(struct goro_wg *wg)
+{
+	goro_wg_add(wg, -1);
+}
+
+void
+goro_wg_wait(struct goro_wg *wg)
+{
+	sched_check_thread("goro_wg_wait");
+	if (wg->count > 0)
+		park_on(&wg->q, "wait group");
+}
+
+/* The mutex is handed to the first waiter on unlock, so it is never
+ * free while someone waits: no waiter can be overtaken (FIFO). */
+void
+goro_mutex_lock(struct goro_mutex *m)
+{
+	struct g *me = mycpu()->curg;
+
+	sched_check_thread("goro_mutex_lock");
+	if (me == NULL)
+		goro_panic("goro_mutex_lock outside a task");
+	if (m->owner == NULL) {
+		m->owner = me;
+		return;
+	}
+	if (m->owner == me)
+		goro_panic("goro_mutex_lock: goroutine %d already holds this mutex", me->id);
+	park_on(&m->q, "mutex");
+	rt_assert("mutex", m->owner == me); /* handed over by unlock */
+}
+
+int
+goro_mutex_trylock(struct goro_mutex *m)
+{
+	struct g *me = mycpu()->curg;
+
+	if (me == NULL)
+		goro_panic("goro_mutex_trylock outside a task");
+	if (m->owner != NULL)
+		return GORO_EWOULDBLOCK;
+	m->owner = me;
+	return GORO_OK;
+}
+
+void
+goro_mutex_unlock(struct goro_mutex *m)
+{
+	struct g *me = mycpu()->curg;
+	struct goro_waiter *w;
+
+	if (m->owner == NULL)
+		goro_panic("goro_mutex_unlock of an unlocked mutex");
+	if (m->owner != me)
+		goro_panic("goro_mutex_unlock of a mutex goroutine %d holds",
+		           ((struct g *)m->owner)->id);
+	w = waitq_take(&m->q);
+	m->owner = w ? w->g : NULL;
+	if (w)
+		sched_ready(w->g);
+}
+
+void
+goro_sema_init(struct goro_sema *s, int count)
+{
+	s->count = count;
+	s->isr = 0;
+	s->queued = 0;
+	s->isr_posts = 0;
+	s->isr_next = NULL;
+	s->q.head = s->q.tail = NULL;
+}
+
+void
+goro_sema_init_isr(struct goro_sema *s, int count)
+{
+	goro_sema_init(s, count);
+	s->isr = 1;
+}
+
+int
+goro_sema_trywait(struct goro_sema *s)
+{
+	if (s->count <= 0)
+		return GORO_EWOULDBLOCK;
+	s->count--;
+	return GORO_OK;
+}
+
+int
+goro_sema_timedwait(struct goro_sema *s, uint64_t timeout_us)
+{
+	struct cpu *c = mycpu();
+	struct goro_wait st = {0, 0};
+	struct goro_waiter w;
+	struct timeout to;
+
+	sched_check_thread("goro_sema_wait");
+	if (s->count > 0) {
+		s->count--;
+		return GORO_OK;
+	}
+	if (timeout_us == 0)
+		return GORO_ETIMEDOUT;
+	waitq_push(&s->q, wait_init(&w, &st, NULL, 0));
+	timeout_start(&to, &st, timeout_us);
+	if (s->isr)
+		c->isr_waiters++; /* an interrupt may still come: not a deadlock */
+	sched_park("semaphore");
+	if (s->isr)
+		c->isr_waiters--;
+	timeout_stop(&to);
+	waitq_remove(&w);
+	return st.idx < 0 ? GORO_ETIMEDOUT : GORO_OK;
+}
+
+void
+goro_sema_wait(struct goro_sema *s)
+{
+	goro_sema_timedwait(s, UINT64_MAX);
+}
+
+/* Thread context: count n posts, handing each to a waiter if one waits. */
+static void
+sema_release(struct goro_sema *s, unsigned n)
+{
+	struct goro_waiter *w;
+
+	s->count += (int)n;
+	while (s->count > 0 && (w = waitq_take(&s->q)) != NULL) {
+		s->count--;
+		sched_ready(w->g);
+	}
+}
+
+void
+goro_sema_post(struct goro_sema *s)
+{
+	sema_release(s, 1);
+}
+
+/*
+ * From an interrupt handler: never blocks, touches neither the count nor
+ * the wait queue (thread code owns those and does not mask interrupts for
+ * them). It notes the post and queues the semaphore for the scheduler,
+ * which applies it at its next scheduling point, or as soon as the idle
+ * CPU wakes from this very interrupt. Masked briefly against a nested
+ * interrupt posting the same semaphore.
+ */
+void
+goro_sema_post_isr(struct goro_sema *s)
+{
+	struct cpu *c = mycpu();
+	unsigned long irq = port_irq_save();
+
+	s->isr_posts++;
+	if (!s->queued) {
+		s->queued = 1;
+		s->isr_next = c->isr_list;
+		c->isr_list = s;
+	}
+	c->poll = 1;
+	port_irq_restore(irq);
+}
+
+/* Thread context (sched_poll): apply what interrupts posted. Each
+ * semaphore is taken off the list with interrupts masked, then released
+ * with them on. */
+void
+sema_apply_isr_posts(struct cpu *c)
+{
+	for (;;) {
+		unsigned long irq = port_irq_save();
+		struct goro_sema *s = c->isr_list;
+		unsigned n;
+
+		if (s == NULL) {
+			port_irq_restore(irq);
+			return;
+		}
+		c->isr_list = s->isr_next;
+		s->isr_next = NULL;
+		s->queued = 0;
+		n = s->isr_posts;
+		s->isr_posts = 0;
+		port_irq_restore(irq);
+		sema_release(s, n);
+	}
+}

@@ -1,0 +1,248 @@
+/*
+ * Time: the timer heap, sleep, and timers whose expiries arrive on a
+ * channel.
+ *
+ * Every pending deadline is a node in one binary min-heap of fixed size
+ * (GORO_MAX_TIMERS). The board's one-shot timer is kept armed for the
+ * heap's root and nothing else, so with no deadline pending there is no
+ * tick at all. When it fires, its interrupt only sets c->poll; the
+ * scheduler runs the due timers at its next chance (a yield, a park, or
+ * g0 waking from idle).
+ *
+ * A node may sit on a task's stack (a sleep, a select's timeout): the
+ * task is parked then, and a parked task's stack does not move. A
+ * goro_timer may sit on a running task's stack, pinned or not; if that
+ * stack moves, timers_adjust (called by the mover) fixes its heap entry.
+ */
+#include <string.h>
+
+#include "board.h"
+#include "rt.h"
+
+static struct goro_tnode *heap[GORO_MAX_TIMERS];
+static int nheap;
+static uint64_t armed = UINT64_MAX; /* the board timer's deadline */
+
+static void
+heap_set(int i, struct goro_tnode *t)
+{
+	heap[i] = t;
+	t->heapidx = i;
+}
+
+static void
+sift_up(int i)
+{
+	struct goro_tnode *t = heap[i];
+
+	while (i > 0 && heap[(i - 1) / 2]->when > t->when) {
+		heap_set(i, heap[(i - 1) / 2]);
+		i = (i - 1) / 2;
+	}
+	heap_set(i, t);
+}
+
+static void
+sift_down(int i)
+{
+	struct goro_tnode *t = heap[i];
+
+	for (;;) {
+		int k = 2 * i + 1;
+		if (k >= nheap)
+			break;
+		if (k + 1 < nheap && heap[k + 1]->when < heap[k]->when)
+			k++;
+		if (heap[k]->when >= t->when)
+			break;
+		heap_set(i, heap[k]);
+		i = k;
+	}
+	heap_set(i, t);
+}
+
+/* Keep the board's one-shot timer on the earliest deadline. */
+static void
+rearm(void)
+{
+	uint64_t next = timer_next();
+
+	if (next != armed) {
+		armed = next;
+		goro_board_timer_set(next);
+	}
+}
+
+uint64_t
+timer_next(void)
+{
+	return nheap ? heap[0]->when : UINT64_MAX;
+}
+
+void
+timer_add(struct goro_tnode *t)
+{
+	if (nheap == GORO_MAX_TIMERS)
+		goro_panic("too many timers pending (the table holds %d; meson option max_timers)",
+		           GORO_MAX_TIMERS);
+	heap_set(nheap++, t);
+	sift_up(t->heapidx);
+	rearm();
+}
+
+/* Take t out of the heap; 1 if it was in. */
+int
+timer_del(struct goro_tnode *t)
+{
+	int i = t->heapidx;
+
+	if (i < 0)
+		return 0;
+	rt_assert("timer", i < nheap && heap[i] == t);
+	t->heapidx = -1;
+	if (i != --nheap) {
+		heap_set(i, heap[nheap]);
+		sift_up(i);
+		sift_down(heap[i]->heapidx);
+	}
+	rearm();
+	return 1;
+}
+
+/* The mover's hook: heap entries inside the moved block move with it. */
+void
+timers_adjust(uintptr_t lo, uintptr_t hi, uintptr_t delta)
+{
+	int i;
+
+	for (i = 0; i < nheap; i++)
+		if ((uintptr_t)heap[i] - lo < hi - lo)
+			heap[i] = (struct goro_tnode *)((uintptr_t)heap[i] + delta);
+}
+
+static void
+fire(struct goro_tnode *t, uint64_t now)
+{
+	struct goro_wait *st;
+	struct goro_timer *gt;
+
+	if (t->kind == T_WAKE) {
+		/* A sleep or a timeout: wake the task unless something else
+		 * (a channel, a post) did first. */
+		struct timeout *to = (struct timeout *)t;
+		st = to->st;
+		if (!st->fired) {
+			st->fired = 1;
+			st->idx = -1;
+			sched_ready(to->g);
+		}
+		return;
+	}
+	gt = (struct goro_timer *)t;
+	goro_chan_trysend(&gt->c, &now); /* a full channel drops the tick */
+	if (gt->period) {
+		/* Next tick on the period's grid, skipping any already missed. */
+		do
+			t->when += gt->period;
+		while (t->when <= now);
+		timer_add(t);
+	}
+}
+
+void
+timers_run(struct cpu *c)
+{
+	uint64_t now;
+
+	(void)c;
+	if (nheap == 0)
+		return;
+	now = goro_now_us();
+	while (nheap && heap[0]->when <= now) {
+		struct goro_tnode *t = heap[0];
+		timer_del(t);
+		fire(t, now);
+	}
+	rearm();
+}
+
+/* From the board's timer interrupt: have the scheduler look. */
+void
+goro_timer_isr(void)
+{
+	mycpu()->poll = 1;
+}
+
+uint64_t
+goro_now_us(void)
+{
+	return goro_board_now_us();
+}
+
+/* A timeout for the running task's wait st, us from now (none if
+ * UINT64_MAX). The caller parks, then calls timeout_stop. */
+void
+timeout_start(struct timeout *to, struct goro_wait *st, uint64_t us)
+{
+	to->node.heapidx = -1;
+	if (us == UINT64_MAX)
+		return;
+	to->node.kind = T_WAKE;
+	to->node.when = goro_now_us() + us;
+	if (to->node.when < us) /* wrapped: as good as never */
+		to->node.when = UINT64_MAX - 1;
+	to->st = st;
+	to->g = mycpu()->curg;
+	timer_add(&to->node);
+}
+
+void
+timeout_stop(struct timeout *to)
+{
+	timer_del(&to->node);
+}
+
+void
+goro_sleep_us(uint64_t us)
+{
+	struct goro_wait st = {0, 0};
+	struct timeout to;
+
+	sched_check_thread("goro_sleep_us");
+	if (us == 0) {
+		goro_yield();
+		return;
+	}
+	timeout_start(&to, &st, us);
+	sched_park("sleep");
+	timeout_stop(&to);
+}
+
+void
+goro_timer_start(struct goro_timer *t, uint64_t after_us, uint64_t period_us)
+{
+	if (t->c.buf != (unsigned char *)&t->slot) { /* first start: t is zeroed */
+		goro_chan_init(&t->c, &t->slot, sizeof t->slot, 1);
+		t->node.heapidx = -1;
+	} else {
+		timer_del(&t->node);
+	}
+	t->node.kind = T_CHAN;
+	t->node.when = goro_now_us() + after_us;
+	t->period = period_us;
+	timer_add(&t->node);
+}
+
+int
+goro_timer_stop(struct goro_timer *t)
+{
+	if (t->c.buf != (unsigned char *)&t->slot)
+		return 0; /* never started */
+	return timer_del(&t->node);
+}
+
+struct goro_chan *
+goro_timer_chan(struct goro_timer *t)
+{
+	return &t->c;
+}

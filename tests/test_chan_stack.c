@@ -1,0 +1,84 @@
+/*
+ * A task parked in a channel receive, with its wait record and the value's
+ * destination on its own stack, while that stack is shrunk: the pool runs
+ * dry, spawning asks idle tasks for their unused halves, and the parked
+ * task gives back the low half of its grown block (in place: a parked
+ * task's stack never moves). The value must still land where it should.
+ */
+#include <string.h>
+
+#include "grow.h"
+
+static struct goro_chan c;
+static int parked_ready, hogs;
+
+__attribute__((noinline)) static int
+deep(int n)
+{
+	volatile char pad[100];
+
+	memset((char *)pad, n, sizeof pad);
+	return n == 0 ? 0 : deep(n - 1) + pad[1];
+}
+
+static void
+parked(void *arg)
+{
+	struct goro_stack_info before, after;
+	int v = 0;
+
+	(void)arg;
+	deep(40); /* grow, then come back up: most of the stack is unused */
+	check_grew(1);
+	CHECK_EQ(goro_stack_info(goro_self(), &before), GORO_OK);
+	parked_ready = 1;
+	CHECK_EQ(goro_chan_recv(&c, &v), 0); /* parks here */
+	CHECK_EQ(v, 1234);
+	CHECK_EQ(goro_stack_info(goro_self(), &after), GORO_OK);
+	CHECK(after.shrinks > before.shrinks);
+	CHECK(after.size < before.size);
+	CHECK_EQ(after.hi, before.hi); /* shrunk in place: the top stays */
+}
+
+static void
+hog(void *arg)
+{
+	(void)arg;
+	hogs++;
+	goro_yield();
+}
+
+static void
+driver(void *arg)
+{
+	struct goro_pool_info pi;
+	struct goro_opts o = {.name = "hog"};
+	int v = 1234;
+
+	(void)arg;
+	while (!parked_ready)
+		goro_yield();
+	/* Take the pool in sixteenths until none is left: the failing spawn
+	 * asks idle tasks, the parked one among them, to give back what
+	 * they do not use. */
+	goro_pool_info(&pi);
+	o.stack_size = pi.total / 16;
+	while (goro_go_opts(hog, NULL, &o) > 0)
+		;
+	goro_chan_send(&c, &v);
+}
+
+int
+main(void)
+{
+	struct goro_opts big = {.name = "driver"};
+
+	goro_chan_init(&c, NULL, sizeof(int), 0);
+	spawn_small(parked, NULL, "parked", 0);
+	goro_go_opts(driver, NULL, &big);
+	goro_run();
+	CHECK(hogs > 0);
+	CHECK_POOL_WHOLE();
+	printf("ok chan_stack (%d hogs)\n", hogs);
+	return 0;
+}

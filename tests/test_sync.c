@@ -1,0 +1,117 @@
+/* Wait group with 100 tasks; a mutex contended by 50 tasks that yield
+ * inside the critical section keeps a counter exact; a semaphore. */
+#include "check.h"
+#include "goro.h"
+
+static struct goro_wg wg;
+static struct goro_mutex mu;
+static struct goro_sema sem;
+static int done_jobs, counter, inside, max_inside;
+
+static void
+job(void *arg)
+{
+	(void)arg;
+	goro_yield();
+	done_jobs++;
+	goro_wg_done(&wg);
+}
+
+static void
+waiter(void *arg)
+{
+	(void)arg;
+	goro_wg_wait(&wg);
+	CHECK_EQ(done_jobs, 100);
+}
+
+static void
+contender(void *arg)
+{
+	int i, v;
+
+	(void)arg;
+	for (i = 0; i < 20; i++) {
+		goro_mutex_lock(&mu);
+		inside++;
+		if (inside > max_inside)
+			max_inside = inside;
+		v = counter;
+		goro_yield(); /* everyone else runs, and must wait */
+		counter = v + 1;
+		inside--;
+		goro_mutex_unlock(&mu);
+	}
+}
+
+static void
+holder(void *arg)
+{
+	(void)arg;
+	CHECK_EQ(goro_mutex_trylock(&mu), GORO_OK);
+	goro_yield(); /* the trier finds it held */
+	goro_mutex_unlock(&mu);
+}
+
+static void
+trier(void *arg)
+{
+	(void)arg;
+	CHECK_EQ(goro_mutex_trylock(&mu), GORO_EWOULDBLOCK);
+	goro_yield();
+	CHECK_EQ(goro_mutex_trylock(&mu), GORO_OK);
+	goro_mutex_unlock(&mu);
+}
+
+static int sem_got;
+
+static void
+sem_taker(void *arg)
+{
+	(void)arg;
+	goro_sema_wait(&sem);
+	sem_got++;
+}
+
+static void
+sem_giver(void *arg)
+{
+	(void)arg;
+	CHECK_EQ(goro_sema_trywait(&sem), GORO_EWOULDBLOCK);
+	CHECK_EQ(goro_sema_timedwait(&sem, 1000), GORO_ETIMEDOUT);
+	goro_sema_post(&sem);
+	goro_sema_post(&sem);
+	goro_sema_post(&sem);
+}
+
+int
+main(void)
+{
+	int i;
+
+	goro_wg_add(&wg, 100);
+	for (i = 0; i < 100; i++)
+		CHECK(goro_go(job, NULL) > 0);
+	goro_go(waiter, NULL);
+	goro_go(waiter, NULL);
+	goro_run();
+	CHECK_EQ(wg.count, 0);
+
+	for (i = 0; i < 50; i++)
+		CHECK(goro_go(contender, NULL) > 0);
+	goro_run();
+	CHECK_EQ(counter, 50 * 20);
+	CHECK_EQ(max_inside, 1);
+	goro_go(holder, NULL);
+	goro_go(trier, NULL);
+	goro_run();
+
+	goro_sema_init(&sem, 0);
+	for (i = 0; i < 3; i++)
+		goro_go(sem_taker, NULL);
+	goro_go(sem_giver, NULL);
+	goro_run();
+	CHECK_EQ(sem_got, 3);
+	printf("ok sync\n");
+	return 0;
+}

@@ -1,0 +1,57 @@
+/* Timers fire in deadline order, sleep returns no earlier than asked, a
+ * ticker ticks, a stopped timer stays quiet. */
+#include "check.h"
+#include "goro.h"
+
+static int order[6], norder;
+
+static void
+sleeper(void *arg)
+{
+	uint64_t us = (uint64_t)(uintptr_t)arg, t0 = goro_now_us();
+
+	goro_sleep_us(us);
+	CHECK(goro_now_us() - t0 >= us);
+	order[norder++] = (int)us;
+}
+
+static void
+ticker(void *arg)
+{
+	static struct goro_timer t, quiet;
+	uint64_t when, prev = 0, t0 = goro_now_us();
+	int i;
+
+	(void)arg;
+	goro_timer_start(&t, 1000, 1000);
+	for (i = 0; i < 5; i++) {
+		CHECK_EQ(goro_chan_recv(goro_timer_chan(&t), &when), 0);
+		CHECK(when >= t0 + 1000 * (uint64_t)(i + 1));
+		CHECK(when > prev);
+		prev = when;
+	}
+	CHECK_EQ(goro_timer_stop(&t), 1);
+	CHECK_EQ(goro_timer_stop(&t), 0);
+	goro_timer_start(&quiet, 500, 0);
+	CHECK_EQ(goro_timer_stop(&quiet), 1);
+	goro_sleep_us(2000);
+	CHECK_EQ(goro_chan_tryrecv(goro_timer_chan(&quiet), &when), GORO_EWOULDBLOCK);
+}
+
+int
+main(void)
+{
+	static const uint64_t us[] = {3000, 1000, 5000, 2000, 4000};
+	int i;
+
+	for (i = 0; i < 5; i++)
+		goro_go(sleeper, (void *)(uintptr_t)us[i]);
+	goro_run();
+	CHECK_EQ(norder, 5);
+	for (i = 0; i < 5; i++)
+		CHECK_EQ(order[i], (i + 1) * 1000);
+	goro_go(ticker, NULL);
+	goro_run();
+	printf("ok time\n");
+	return 0;
+}
