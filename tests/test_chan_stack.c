@@ -25,10 +25,14 @@ static void
 parked(void *arg)
 {
 	struct goro_stack_info before, after;
+	struct goro_pool_info pi;
 	int v = 0;
 
 	(void)arg;
-	deep(40); /* grow, then come back up: most of the stack is unused */
+	goro_pool_info(&pi);
+	/* About twice the smallest stack: grow, then come back up, so most of
+	 * the stack is unused. */
+	deep((int)(pi.min_block * 2 / 100) + 8);
 	check_grew(1);
 	CHECK_EQ(goro_stack_info(goro_self(), &before), GORO_OK);
 	parked_ready = 1;
