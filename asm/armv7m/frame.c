@@ -1,21 +1,42 @@
 /*
- * A new task's first saved context on ARMv7-M; it must match switch.S.
+ * A new task's first saved context on ARMv7-M; it must match the block
+ * context.h describes and switch.S pops.
  */
+#include "context.h"
 #include "port.h"
 
-/* Words in switch.S's saved block: r4-r12, then lr (popped into pc). */
-enum { F_R4, F_R5, F_R6, F_R7, F_R8, F_R9, F_R10, F_R11, F_R12, F_PC, F_WORDS };
+/* Words of the saved block, from the low address up (context.h). */
+enum {
+#ifdef __ARM_FP
+	F_S16,
+	F_S31 = F_S16 + 15,
+#endif
+	F_R4,
+	F_R5,
+	F_R6,
+	F_R7,
+	F_R8,
+	F_R9,
+	F_R10,
+	F_R11,
+	F_R12,
+	F_PC,
+	F_WORDS
+};
+_Static_assert(F_WORDS == CTX_WORDS, "frame.c and context.h disagree on the saved block");
 
 uintptr_t
 goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 {
 	/* AAPCS: sp 8-byte aligned at a public interface, which the first
-	 * call from goro_port_start is; the block is 40 bytes, so top must be
-	 * aligned too. */
+	 * call from goro_port_start is; the block is 40 or 104 bytes, a
+	 * multiple of 8, so top must be aligned too. */
 	uintptr_t top = hi & ~(uintptr_t)7;
 	uintptr_t *f = (uintptr_t *)(top - F_WORDS * sizeof(uintptr_t));
 	int i;
 
+	/* Every register but fn, arg and the resume address starts at 0
+	 * (s16-s31 as +0.0f). */
 	for (i = 0; i < F_WORDS; i++)
 		f[i] = 0;
 	f[F_R4] = (uintptr_t)fn;

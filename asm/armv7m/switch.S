@@ -1,16 +1,20 @@
 /*
- * Context switch for ARMv7-M (Cortex-M3, Cortex-M4 without FP state).
+ * Context switch for ARMv7-M: Cortex-M3, and Cortex-M4F/M7 with the FP
+ * registers in the saved block when the build uses them.
  *
  * Tasks run in thread mode on PSP; g0 (the scheduler, on the stack main was
  * given) and every interrupt handler use MSP. CONTROL.SPSEL picks which one
  * "sp" means in thread mode, so moving between a task and g0 flips SPSEL,
- * and an interrupt taken while a task runs leaves only its 32-byte hardware
- * frame on the task's stack.
+ * and an interrupt taken while a task runs leaves only its hardware frame
+ * on the task's stack: 32 bytes, or 104 with FP state (CONTROL.FPCA).
  *
- * Saved block, from the low address up (frame.c builds the same one):
- *   r4-r11, r12 (padding: keeps sp 8-byte aligned, as AAPCS wants), lr
- * r4-r11 are the callee-saved registers; lr is where the context resumes.
+ * The saved block (r4-r11, r12 as padding, lr; below them s16-s31 when the
+ * build uses the FP registers) is described in context.h, with the
+ * macros that push and pop it and the reason FPCA is left alone when
+ * SPSEL changes; frame.c builds the same block.
  */
+#include "context.h"
+
 	.syntax	unified
 	.thumb
 	.text
@@ -20,10 +24,10 @@
 	.type	goro_port_switch, %function
 	.thumb_func
 goro_port_switch:
-	push	{r4-r12, lr}
+	SAVE_CONTEXT
 	str	sp, [r0]		/* *from_sp = sp (PSP) */
 	mov	sp, r1			/* still PSP: just another task stack */
-	pop	{r4-r12, pc}
+	RESTORE_CONTEXT_AND_RETURN
 	.size	goro_port_switch, .-goro_port_switch
 
 /* void goro_port_gogo(uintptr_t *g0_sp, uintptr_t to_sp); g0 -> task */
@@ -31,13 +35,11 @@ goro_port_switch:
 	.type	goro_port_gogo, %function
 	.thumb_func
 goro_port_gogo:
-	push	{r4-r12, lr}
+	SAVE_CONTEXT
 	str	sp, [r0]		/* g0's sp (MSP) */
 	msr	psp, r1
-	movs	r2, #2			/* SPSEL = 1: thread mode uses PSP */
-	msr	control, r2
-	isb				/* the next instruction must see PSP */
-	pop	{r4-r12, pc}
+	USE_PSP	r2			/* thread mode now uses the task's stack */
+	RESTORE_CONTEXT_AND_RETURN
 	.size	goro_port_gogo, .-goro_port_gogo
 
 /* void goro_port_mcall(uintptr_t *from_sp, uintptr_t g0_sp); task -> g0 */
@@ -45,13 +47,11 @@ goro_port_gogo:
 	.type	goro_port_mcall, %function
 	.thumb_func
 goro_port_mcall:
-	push	{r4-r12, lr}
+	SAVE_CONTEXT
 	str	sp, [r0]		/* the task's sp (PSP) */
-	movs	r2, #0			/* SPSEL = 0: back to MSP */
-	msr	control, r2
-	isb
+	USE_MSP	r2			/* back to g0's stack */
 	mov	sp, r1			/* MSP already holds it; say so plainly */
-	pop	{r4-r12, pc}
+	RESTORE_CONTEXT_AND_RETURN
 	.size	goro_port_mcall, .-goro_port_mcall
 
 /*
@@ -71,24 +71,21 @@ goro_port_start:
 /*
  * void goro_port_on_g0(void (*fn)(void *), void *arg, uintptr_t g0_sp);
  * Runs fn(arg) on MSP, below where g0 is suspended, then returns to the
- * task on PSP. Interrupts keep working: they use MSP below us.
+ * task on PSP. Interrupts keep working: they use MSP below us. No FP
+ * registers to save: fn preserves s16-s31 itself, as any callee does.
  */
 	.globl	goro_port_on_g0
 	.type	goro_port_on_g0, %function
 	.thumb_func
 goro_port_on_g0:
 	push	{r4, lr}		/* on PSP */
-	movs	r3, #0
-	msr	control, r3		/* thread mode on MSP = g0's sp */
-	isb
+	USE_MSP	r3			/* thread mode on MSP = g0's sp */
 	mov	r4, sp
 	bic	r4, r4, #7		/* AAPCS: 8-byte aligned at calls */
 	mov	sp, r4
 	mov	r3, r0
 	mov	r0, r1
 	blx	r3
-	movs	r3, #2
-	msr	control, r3		/* back on PSP, where r4 and lr wait */
-	isb
+	USE_PSP	r3			/* back on PSP, where r4 and lr wait */
 	pop	{r4, pc}
 	.size	goro_port_on_g0, .-goro_port_on_g0

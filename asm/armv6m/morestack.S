@@ -1,0 +1,70 @@
+/*
+ * The morestack trampoline for ARMv6-M.
+ *
+ * void goro_morestack(uintptr_t *task_sp, uintptr_t g0_sp);
+ *
+ * Called on a task's stack (PSP) when the stack check fails (or the
+ * scheduler wants the stack moved). Saves the task's context in the block
+ * switch.S saves (context.inc), so the saved registers lie inside the part
+ * of the stack that gets copied and the mover adjusts them like any other
+ * word; stores the task's sp in *task_sp; moves thread mode to MSP, where
+ * g0 waits at g0_sp; calls
+ *
+ *	uintptr_t newstack_g0(void);
+ *
+ * which moves the stack and returns the task's sp on the new block; and
+ * resumes the task there on PSP. MSP is 8-byte aligned for that call
+ * without help: g0 saved a 40-byte block from an aligned call in
+ * goro_port_gogo.
+ *
+ * Unlike ARMv7-M, interrupts are masked (PRIMASK) while the block is
+ * pushed and popped on the task's stack. This is the deepest point the
+ * task's stack reaches before it moves, and the guard zone must hold it:
+ * with interrupts masked there, no 32-byte exception frame can land below
+ * the block, and the zone is 32 bytes smaller than it would be otherwise
+ * (an interrupt taken in the C part of the slow path lands 8 bytes
+ * higher than the block's bottom). On a 16 KiB board that is what lets
+ * the largest frame fit on the smallest stack without growing; see
+ * boards/microbit/meson.build. The cost is an interrupt delayed by about
+ * twenty instructions, twice per move. The caller's PRIMASK travels in
+ * the block's pad word, so a task that had interrupts masked keeps them
+ * masked, and newstack_g0 runs with the task's own setting.
+ */
+#include "context.inc"
+
+	.syntax	unified
+	.cpu	cortex-m0
+	.thumb
+	.text
+
+	.globl	goro_morestack
+	.type	goro_morestack, %function
+	.thumb_func
+goro_morestack:
+	mrs	r3, primask		/* the caller's setting: the pad word */
+	cpsid	i
+	SAVE_CONTEXT			/* the block switch.S saves */
+	mov	r2, sp
+	str	r2, [r0]		/* the task's sp, inside the copied part */
+	movs	r2, #0
+	msr	control, r2		/* SPSEL = 0: thread mode on MSP (g0) */
+	isb
+	mov	sp, r1			/* MSP already holds it; say so plainly */
+	msr	primask, r3		/* off the task's stack: as the task had it */
+	bl	newstack_g0		/* r0 = the task's sp on the new block */
+	cpsid	i
+	msr	psp, r0
+	movs	r2, #2
+	msr	control, r2		/* SPSEL = 1: back on the task's stack */
+	isb
+	/* RESTORE_CONTEXT, but with PRIMASK back only when nothing but the
+	 * return address is left on the stack. */
+	pop	{r4-r7}			/* r8-r11 */
+	mov	r8, r4
+	mov	r9, r5
+	mov	r10, r6
+	mov	r11, r7
+	pop	{r3-r7}			/* the caller's PRIMASK, r4-r7 */
+	msr	primask, r3
+	pop	{pc}
+	.size	goro_morestack, .-goro_morestack

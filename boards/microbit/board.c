@@ -1,0 +1,105 @@
+/*
+ * BBC micro:bit (nRF51822) under QEMU or on the board. Startup, the vector
+ * table and the console are picolibc's semihosting crt0; a panic exits with
+ * status 2, which QEMU passes on as its own exit status.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "board.h"
+
+__attribute__((weak)) _Noreturn void
+goro_board_panic_exit(void)
+{
+	exit(2);
+}
+
+/*
+ * The benchmark counter.
+ *
+ * Under QEMU: SysTick clocked from the CPU. QEMU's nRF51 runs the CPU
+ * clock at 16 MHz, so under -icount shift=0 (one instruction per virtual
+ * ns) SysTick counts down once every 62.5 guest instructions. Measured
+ * against a loop of known length: 16,000,000 instructions read as
+ * 16,000,000 or 16,000,062 (one count more, by where the loop fell
+ * between two counts), so the rate is exact and a figure is good to one
+ * count, 62.5 instructions. 24 bits wide: read it at least every 2^24
+ * counts (about a billion instructions) and the count stays right.
+ *
+ * On the real chip: the nRF51822's Cortex-M0 was built without SysTick
+ * (Nordic's documentation says so; its registers read as zero), so the
+ * counter is TIMER0 instead, 32 bits at 16 MHz: one count per CPU cycle.
+ * The unit says which one ran. (ARMv6-M has no DWT cycle counter.)
+ */
+#define SYST_CSR           (*(volatile uint32_t *)0xE000E010u)
+#define SYST_RVR           (*(volatile uint32_t *)0xE000E014u)
+#define SYST_CVR           (*(volatile uint32_t *)0xE000E018u)
+#define SYST_ENABLE        1u
+#define SYST_CLKSOURCE_CPU 4u
+#define SYST_MAX           0xFFFFFFu /* 24 bits */
+/* Instructions per SysTick count under QEMU, as a fraction: 62.5 = 125/2. */
+#define SYSTICK_INSNS_NUM 125u
+#define SYSTICK_INSNS_DEN 2u
+
+/* nRF51 TIMER0 (reference manual, TIMER chapter). */
+#define TIMER0_START     (*(volatile uint32_t *)0x40008000u)
+#define TIMER0_CAPTURE0  (*(volatile uint32_t *)0x40008040u)
+#define TIMER0_MODE      (*(volatile uint32_t *)0x40008504u)
+#define TIMER0_BITMODE   (*(volatile uint32_t *)0x40008508u)
+#define TIMER0_PRESCALER (*(volatile uint32_t *)0x40008510u)
+#define TIMER0_CC0       (*(volatile uint32_t *)0x40008540u)
+#define TIMER_MODE_TIMER 0u
+#define TIMER_BITMODE_32 3u
+#define TIMER_PRESCALE_1 0u /* 16 MHz / 2^0 */
+
+static enum { C_NONE, C_SYSTICK, C_TIMER0 } counter;
+
+static void
+count_start(void)
+{
+	SYST_RVR = SYST_MAX;
+	if (SYST_RVR == SYST_MAX) {
+		SYST_CVR = 0;
+		SYST_CSR = SYST_ENABLE | SYST_CLKSOURCE_CPU;
+		while (SYST_CVR == 0) /* until the first reload */
+			;
+		counter = C_SYSTICK;
+		return;
+	}
+	TIMER0_MODE = TIMER_MODE_TIMER;
+	TIMER0_BITMODE = TIMER_BITMODE_32;
+	TIMER0_PRESCALER = TIMER_PRESCALE_1;
+	TIMER0_START = 1;
+	counter = C_TIMER0;
+}
+
+uint64_t
+goro_board_count(void)
+{
+	static uint32_t last;
+	static uint64_t total;
+	uint32_t now;
+
+	if (counter == C_NONE) {
+		count_start();
+		if (counter == C_SYSTICK)
+			last = SYST_CVR;
+	}
+	if (counter == C_TIMER0) {
+		TIMER0_CAPTURE0 = 1; /* the counter is read through a capture */
+		now = TIMER0_CC0;
+		total += now - last; /* counts up; 32 bits wrap cleanly */
+		last = now;
+		return total;
+	}
+	now = SYST_CVR;
+	total += (last - now) & SYST_MAX; /* it counts down */
+	last = now;
+	return total * SYSTICK_INSNS_NUM / SYSTICK_INSNS_DEN;
+}
+
+const char *
+goro_board_count_unit(void)
+{
+	return counter == C_TIMER0 ? "cycles" : "instructions";
+}

@@ -1,0 +1,60 @@
+/*
+ * mps2-an386 under QEMU or on the MPS2 board. Startup, the vector table and
+ * the console are picolibc's semihosting crt0 (which also turns the FPU
+ * on); a panic exits with status 2, which QEMU passes on as its own exit
+ * status.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "board.h"
+
+__attribute__((weak)) _Noreturn void
+goro_board_panic_exit(void)
+{
+	exit(2);
+}
+
+/*
+ * The benchmark counter: SysTick clocked from the CPU. QEMU's model of the
+ * AN386 runs it at 25 MHz, as on the AN385, so under -icount shift=0 (one
+ * instruction per ns) it counts down once every 40 guest instructions.
+ * 24 bits wide: read it at least every 2^24 ticks (671 million
+ * instructions) and the count stays right. (The DWT cycle counter would
+ * be finer, but QEMU does not model it.)
+ */
+#define SYST_CSR           (*(volatile uint32_t *)0xE000E010u)
+#define SYST_RVR           (*(volatile uint32_t *)0xE000E014u)
+#define SYST_CVR           (*(volatile uint32_t *)0xE000E018u)
+#define SYST_ENABLE        1u
+#define SYST_CLKSOURCE_CPU 4u
+#define SYSTICK_INSNS      40u /* instructions per SysTick count, see above */
+
+uint64_t
+goro_board_count(void)
+{
+	static uint32_t last;
+	static uint64_t ticks;
+	static int started;
+	uint32_t now;
+
+	if (!started) {
+		SYST_RVR = 0xFFFFFFu;
+		SYST_CVR = 0;
+		SYST_CSR = SYST_ENABLE | SYST_CLKSOURCE_CPU;
+		while (SYST_CVR == 0) /* until the first reload */
+			;
+		last = SYST_CVR;
+		started = 1;
+	}
+	now = SYST_CVR;
+	ticks += (last - now) & 0xFFFFFFu; /* it counts down */
+	last = now;
+	return ticks * SYSTICK_INSNS;
+}
+
+const char *
+goro_board_count_unit(void)
+{
+	return "instructions";
+}
