@@ -14,4 +14,30 @@ port_sp(void)
 	return sp;
 }
 
+/* Mask IRQs (PSTATE.I) and return the previous DAIF, to restore. */
+static inline __attribute__((always_inline)) unsigned long
+port_irq_save(void)
+{
+	unsigned long daif;
+
+	__asm__ volatile("mrs %0, daif\n\tmsr daifset, #2" : "=r"(daif)::"memory");
+	return daif;
+}
+
+static inline __attribute__((always_inline)) void
+port_irq_restore(unsigned long daif)
+{
+	__asm__ volatile("msr daif, %0" ::"r"(daif) : "memory");
+}
+
+/* Set by the board's IRQ entry while a handler runs (AArch64 has no
+ * register that says so at EL1). */
+extern volatile int goro_port_irq_depth;
+
+static inline __attribute__((always_inline)) int
+port_in_isr(void)
+{
+	return goro_port_irq_depth != 0;
+}
+
 #endif

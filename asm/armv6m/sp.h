@@ -14,4 +14,30 @@ port_sp(void)
 	return sp;
 }
 
+/* Mask interrupts (PRIMASK) and return the previous state, to restore. */
+static inline __attribute__((always_inline)) unsigned long
+port_irq_save(void)
+{
+	unsigned long primask;
+
+	__asm__ volatile("mrs %0, primask\n\tcpsid i" : "=r"(primask)::"memory");
+	return primask;
+}
+
+static inline __attribute__((always_inline)) void
+port_irq_restore(unsigned long primask)
+{
+	__asm__ volatile("msr primask, %0" ::"r"(primask) : "memory");
+}
+
+/* In a handler: IPSR holds the exception number, 0 in thread mode. */
+static inline __attribute__((always_inline)) int
+port_in_isr(void)
+{
+	unsigned long ipsr;
+
+	__asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
+	return ipsr != 0;
+}
+
 #endif
