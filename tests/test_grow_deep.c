@@ -36,7 +36,9 @@ deep(void *arg)
 
 	(void)arg;
 	CHECK_EQ(down(DEPTH, &top), (long)DEPTH * (DEPTH + 1) / 2);
-	check_grew(3);
+	/* Three moves at least where the pool lets the stack double that
+	 * often from its first size (a 16 KB board's cannot). */
+	check_grew(DEPTH == MAXDEPTH ? 3 : 1);
 	CHECK_EQ(goro_stack_info(goro_self(), &si), GORO_OK);
 	/* 10,000 frames cannot be smaller than 8 bytes each. */
 	CHECK(si.high_water > (size_t)8 * DEPTH);
@@ -64,7 +66,7 @@ wide(void *arg)
 {
 	(void)arg;
 	CHECK_EQ(wide_down(WIDE_LEVELS), WIDE_LEVELS * (WIDE_LEVELS + 1) / 2);
-	check_grew(2);
+	check_grew(WIDE_LEVELS == 100 ? 2 : 1);
 }
 
 int
