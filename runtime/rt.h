@@ -36,8 +36,8 @@
 /* Task states. */
 enum {
 	G_FREE = 0, /* slot on the free list */
-	G_RUNNABLE, /* on a run queue */
-	G_RUNNING,  /* the CPU's current task */
+	G_READY,    /* runnable: on a run queue, or the CPU's current task
+	               (mycpu()->curg); a switch need not write the state */
 	G_WAITING,  /* parked on a wait (channel, timer, semaphore, ...) */
 	G_DEAD,     /* exited; g0 still has to free its stack */
 };
@@ -54,7 +54,7 @@ struct g {
 	struct g *next;         /* run queue link, or free list link */
 	const char *name;       /* from goro_opts; may be NULL */
 	int id;                 /* > 0 while live; see sched.c for how it is chosen */
-	uint32_t hwm;           /* most bytes seen in use at a switch or move */
+	uint32_t hwm;           /* most bytes seen in use at a growth or stack_info */
 	uint8_t status;         /* G_* */
 	uint8_t order;          /* stack block is pool min_block << order bytes */
 	uint8_t minorder;       /* spawned at this order; never shrinks below it */
@@ -142,7 +142,21 @@ stack_hi(const struct g *g)
 }
 
 void stack_init(struct g *g, unsigned order, size_t max_stack);
-void stack_check(struct g *g);
+_Noreturn void stack_canary_panic(struct g *g) __attribute__((cold));
+
+/* Called on the outgoing task's own stack just before it is switched out:
+ * a task that overran its stack has broken the canary by now. Inline: it
+ * is on every switch. */
+static inline void
+stack_check(struct g *g)
+{
+#if GORO_CHECKS >= 1
+	if (__builtin_expect(*(const uintptr_t *)g->lo != STACK_CANARY, 0))
+		stack_canary_panic(g);
+#else
+	(void)g;
+#endif
+}
 void stack_yield_point(struct cpu *c, struct g *g);
 void stack_morestack(struct cpu *c, struct g *g, int req);
 int stack_shrink_g0(struct g *g);

@@ -48,7 +48,6 @@ sched_init(void)
 static void
 runq_put(struct cpu *c, struct g *g)
 {
-	g->status = G_RUNNABLE;
 	g->next = NULL;
 	if (c->runqtail)
 		c->runqtail->next = g;
@@ -70,16 +69,6 @@ runq_get(struct cpu *c)
 	return g;
 }
 
-/* Back on g after a switch: note how deep its stack was when it left. */
-static void
-stack_sample(struct g *g)
-{
-	uint32_t used = (uint32_t)(stack_hi(g) - g->sp);
-
-	if (used > g->hwm)
-		g->hwm = used;
-}
-
 /* On g0: every suspended task, runnable or parked, gives back what it does
  * not use. (In place: a parked task's wait records keep their addresses.) */
 void
@@ -88,7 +77,8 @@ sched_reclaim_g0(void)
 	int i;
 
 	for (i = 0; i < GORO_MAX_TASKS; i++)
-		if (allg[i].status == G_RUNNABLE || allg[i].status == G_WAITING)
+		if ((allg[i].status == G_READY || allg[i].status == G_WAITING) &&
+		    &allg[i] != mycpu()->curg && &allg[i] != mycpu()->insys)
 			while (stack_shrink_g0(&allg[i]))
 				;
 }
@@ -142,6 +132,7 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 	stack_init(g, (unsigned)order, max);
 	g->sp = goro_port_init_frame(stack_hi(g), fn, arg);
 	san_stack_new(g);
+	g->status = G_READY;
 	runq_put(mycpu(), g);
 	return g->id;
 }
@@ -187,23 +178,24 @@ goro_yield(void)
 		return;
 	if (gp->order != gp->minorder)
 		stack_yield_point(c, gp);
+	/* Rotate the queue: next leaves the head, gp joins the tail. */
 	next = runq_get(c);
 	runq_put(c, gp);
-	next->status = G_RUNNING;
 	c->curg = next;
 	stack_set_guard(c, next);
 	san_leave(c, gp, next, 0);
 	goro_port_switch(&gp->sp, next->sp);
 	san_arrive(c, gp);
-	stack_sample(gp);
 }
 
 /* Make a parked task runnable again. */
 void
 sched_ready(struct g *g)
 {
-	if (g->status == G_WAITING)
+	if (g->status == G_WAITING) {
+		g->status = G_READY;
 		runq_put(mycpu(), g);
+	}
 }
 
 /* Blocking calls are for thread code: an interrupt handler that blocks
@@ -236,12 +228,9 @@ sched_park(const char *reason)
 	if (c->poll)
 		sched_poll(c);
 	next = runq_get(c);
-	if (next == gp) { /* a timer or interrupt readied us already */
-		gp->status = G_RUNNING;
+	if (next == gp) /* a timer or interrupt readied us already */
 		return;
-	}
 	if (next) {
-		next->status = G_RUNNING;
 		c->curg = next;
 		stack_set_guard(c, next);
 		san_leave(c, gp, next, 0);
@@ -253,7 +242,6 @@ sched_park(const char *reason)
 		goro_port_mcall(&gp->sp, c->g0sp);
 	}
 	san_arrive(c, gp);
-	stack_sample(gp);
 }
 
 /* What interrupts left for the scheduler: posted semaphores, due timers. */
@@ -375,7 +363,6 @@ goro_run(void)
 			idle_g0(c);
 			continue;
 		}
-		g->status = G_RUNNING;
 		c->curg = g;
 		stack_set_guard(c, g);
 		san_leave(c, NULL, g, 0);

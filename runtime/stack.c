@@ -84,19 +84,12 @@ stack_init(struct g *g, unsigned order, size_t max_stack)
 	*(uintptr_t *)g->lo = STACK_CANARY;
 }
 
-/* Called on the outgoing task's own stack just before it is switched out:
- * a task that overran its stack has broken the canary by now. */
+/* stack_check's slow path (rt.h): the canary is broken. */
 void
-stack_check(struct g *g)
+stack_canary_panic(struct g *g)
 {
-#if GORO_CHECKS >= 1
-	if (*(const uintptr_t *)g->lo != STACK_CANARY)
-		goro_panic("stack canary at %p overwritten: goroutine %d (%s) overran its %lu-byte "
-		           "stack",
-		           (void *)g->lo, g->id, gname(g), block_bytes(g->order));
-#else
-	(void)g;
-#endif
+	goro_panic("stack canary at %p overwritten: goroutine %d (%s) overran its %lu-byte stack",
+	           (void *)g->lo, g->id, gname(g), block_bytes(g->order));
 }
 
 static void
@@ -489,6 +482,7 @@ goro_stack_info(int id, struct goro_stack_info *out)
 	out->hi = stack_hi(g);
 	out->size = pool_block_size(g->order);
 	out->used = out->hi - sp;
+	note_use(g, out->used);
 	painted = stack_painted_use(g);
 	out->high_water = g->hwm > painted ? g->hwm : painted;
 	if (out->used > out->high_water)

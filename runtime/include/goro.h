@@ -96,8 +96,8 @@ struct goro_stack_info {
 	size_t size;       /* hi - lo */
 	size_t used;       /* bytes in use now (hi - saved or current sp) */
 	size_t high_water; /* most bytes ever in use: exact when stacks are
-	                      painted (checks >= 2), else the most seen at a
-	                      switch or move */
+	                      painted (checks >= 2), else the most seen when
+	                      the stack grew or was asked about */
 	size_t max;        /* the most it may grow to */
 	unsigned grows;    /* times the stack moved to a new block (bigger, or
 	                      the same size when forced by goro_debug_move_every) */
