@@ -48,6 +48,18 @@ struct fblock {
 	struct fblock *next, *prev;
 };
 
+/*
+ * Freed blocks of the smallest size wait here, uncoalesced, for the next
+ * allocation: spawning and ending small tasks is the common case, and a
+ * pool split down to one block and merged back up costs two list
+ * operations per order each time. Cached blocks count as free; anything
+ * that needs the true shape of the pool (a bigger allocation that fails,
+ * goro_pool_info) puts them back first.
+ */
+#define QCACHE 8
+static void *qcache[QCACHE];
+static int nqcache;
+
 static _Alignas(16) unsigned char pool_mem[GORO_POOL_SIZE];
 static uint8_t meta[NBLOCKS];
 static struct fblock *freelist[MAXORDER + 1];
@@ -108,6 +120,7 @@ pool_init(void)
 
 	memset(freelist, 0, sizeof freelist);
 	memset(meta, 0, sizeof meta);
+	nqcache = 0;
 	nfree = 0;
 	norders = 0;
 	while (off + GORO_MIN_BLOCK <= GORO_POOL_SIZE) {
@@ -126,10 +139,14 @@ pool_init(void)
 int
 pool_order(size_t size)
 {
-	unsigned k = 0;
+	unsigned k;
 
-	while (k < norders && pool_block_size(k) < size)
-		k++;
+	if (size <= GORO_MIN_BLOCK)
+		return 0;
+	/* The bits of (size - 1) / min block: the order whose block holds
+	 * size. Constant time: every spawn asks twice. */
+	k = (unsigned)(8 * sizeof(unsigned long)) -
+	    (unsigned)__builtin_clzl((unsigned long)((size - 1) / GORO_MIN_BLOCK));
 	return k < norders ? (int)k : -1;
 }
 
@@ -139,6 +156,18 @@ pool_max_order(void)
 	return norders - 1;
 }
 
+static void pool_free_coalesce(void *p, unsigned order);
+
+/* Put the cached blocks back where coalescing can merge them. */
+static void
+qcache_flush(void)
+{
+	while (nqcache > 0) {
+		nfree -= pool_block_size(0); /* pool_free_coalesce counts it again */
+		pool_free_coalesce(qcache[--nqcache], 0);
+	}
+}
+
 POOL_NOASAN void *
 pool_alloc(unsigned order)
 {
@@ -146,8 +175,20 @@ pool_alloc(unsigned order)
 	struct fblock *b;
 	size_t off;
 
+	if (order == 0 && nqcache > 0) {
+		b = qcache[--nqcache];
+		nfree -= pool_block_size(0);
+		POOL_UNPOISON_ASAN(b, pool_block_size(0));
+		return b;
+	}
 	while (k < norders && freelist[k] == NULL)
 		k++;
+	if (k >= norders && nqcache > 0) {
+		qcache_flush(); /* the cache may hold what merges into a fit */
+		k = order;
+		while (k < norders && freelist[k] == NULL)
+			k++;
+	}
 	if (k >= norders)
 		return NULL;
 	b = freelist[k];
@@ -173,6 +214,19 @@ pool_free(void *p, unsigned order)
 	memset(p, POOL_POISON, pool_block_size(order));
 #endif
 	POOL_POISON_ASAN(p, pool_block_size(order));
+	if (order == 0 && nqcache < QCACHE) {
+		qcache[nqcache++] = p;
+		nfree += pool_block_size(0);
+		return;
+	}
+	pool_free_coalesce(p, order);
+}
+
+POOL_NOASAN static void
+pool_free_coalesce(void *p, unsigned order)
+{
+	size_t off = offset_of(p);
+
 	/* Coalesce with the buddy while it is free at the same order. */
 	while (order + 1 < norders) {
 		size_t size = pool_block_size(order);
@@ -197,6 +251,7 @@ goro_pool_info(struct goro_pool_info *out)
 		return;
 	if (norders == 0)
 		pool_init();
+	qcache_flush(); /* the shape below is the real one */
 	out->total = GORO_POOL_SIZE;
 	out->free = nfree;
 	out->min_block = GORO_MIN_BLOCK;
