@@ -1,5 +1,6 @@
 /* The stack pointer, for the stack check's fast path (AArch64). One sp,
- * SP_EL1, serves tasks, g0 and exceptions alike. */
+ * SP_EL1, serves tasks and g0 alike (a board's interrupt handler may run
+ * on another, as virt-aarch64's does on SP_EL0, but runs no check). */
 #ifndef GORO_PORT_SP_H
 #define GORO_PORT_SP_H
 

@@ -3,7 +3,8 @@
  * Startup and the console are picolibc's semihosting crt0; a panic exits
  * with status 2, which QEMU passes on as its own exit status. crt0 sets no
  * exception vectors, so this file installs vectors.S's table, which turns
- * any CPU exception into a report and exit status 3 instead of a hang.
+ * any CPU exception but an IRQ (time.c serves those) into a report and
+ * exit status 3 instead of a hang.
  */
 #include <semihost.h>
 #include <stdint.h>

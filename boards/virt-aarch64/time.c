@@ -1,0 +1,195 @@
+/*
+ * virt-aarch64: time, the tickless timer, idling, and the IRQ handler.
+ *
+ * The clock is the generic timer's virtual count, CNTVCT_EL0: 64 bits at
+ * CNTFRQ_EL0 Hz (62.5 MHz on QEMU's cortex-a53, which under -icount
+ * shift=0 is exactly one tick per 16 guest instructions). With no EL2 on
+ * this machine the virtual offset is 0, so it equals the physical count.
+ * At 62.5 MHz it wraps after 9000 years: no rollover interrupt.
+ *
+ * The deadline timer is the EL1 virtual timer: CNTV_CVAL_EL0 holds the
+ * count to fire at, and its interrupt, PPI 27, reaches the CPU through
+ * QEMU virt's GICv2. The hardware compares the full 64-bit count, so one
+ * compare serves any deadline, and the interrupt comes exactly when
+ * now_us has reached the deadline. The timer is enabled only while a
+ * deadline is pending (tickless).
+ *
+ * The IRQ path: vectors.S moves to the IRQ stack (SP_EL0, set here),
+ * saves what a C call clobbers and calls board_irq() below, which
+ * acknowledges at the GIC, turns the timer off, calls goro_timer_isr()
+ * and ends the interrupt. Nothing lands on the interrupted task's stack.
+ *
+ * This whole file is compiled for the general registers only (the pragma
+ * below): board_irq runs with the interrupted code's q0-q7 and q16-q31
+ * live, and vectors.S does not save them.
+ */
+#pragma GCC target("general-regs-only")
+
+#include <stdint.h>
+
+#include "board.h"
+#include "sp.h"
+
+/* GICv2 on QEMU virt, as its device tree gives it (qemu-system-aarch64
+ * -M virt,dumpdtb=...: intc@8000000, "arm,cortex-a15-gic", distributor
+ * at 0x08000000, CPU interface at 0x08010000). With no security
+ * extensions (virt's default, secure=off) every interrupt is in group 0
+ * and signalled as IRQ. */
+#define GICD        0x08000000u
+#define GICC        0x08010000u
+#define REG32(addr) (*(volatile uint32_t *)(uintptr_t)(addr))
+#define BYTE(addr)  (*(volatile uint8_t *)(uintptr_t)(addr))
+
+#define GICD_CTLR              REG32(GICD + 0x000)
+#define GICD_ISENABLER(n)      REG32(GICD + 0x100 + 4 * (n))
+#define GICD_IPRIORITYR(intid) BYTE(GICD + 0x400 + (intid)) /* byte-accessible */
+#define GICC_CTLR              REG32(GICC + 0x000)
+#define GICC_PMR               REG32(GICC + 0x004)
+#define GICC_IAR               REG32(GICC + 0x00C)
+#define GICC_EOIR              REG32(GICC + 0x010)
+
+#define GIC_ENABLE     1u /* GICD_CTLR, GICC_CTLR: group 0 on */
+#define GIC_INTID(iar) ((iar)&0x3FFu)
+#define GIC_SPURIOUS   1020 /* IAR IDs 1020-1023: nothing to acknowledge */
+/* PMR: the mask lets through priorities numerically below it. 0xFF lets
+ * all of them through, whatever number of priority bits the GIC has. */
+#define GIC_PMR_OPEN 0xFFu
+/* The timer's priority: any value below GIC_PMR_OPEN; it is the only
+ * interrupt enabled, so the level itself does not matter. The top bit
+ * alone, so that it survives however many low bits the GIC drops. */
+#define PRIO_TIMER 0x80u
+
+/* The virtual timer's interrupt: PPI 11, INTID 16 + 11 (virt's device
+ * tree, /timer, third entry). */
+#define INTID_VTIMER 27
+
+/* CNTV_CTL_EL0: ENABLE on, IMASK off; off altogether is 0. */
+#define CNTV_ENABLE 1u
+
+#define US_PER_S 1000000u
+
+volatile int goro_port_irq_depth; /* sp.h: port_in_isr() reads it */
+
+extern char board_irq_stack_end[]; /* vectors.S */
+
+static uint64_t freq; /* CNTFRQ_EL0, ticks per second */
+
+#define SYSREG(name)                                                                               \
+	({                                                                                         \
+		uint64_t v_;                                                                       \
+		__asm__ volatile("mrs %0, " #name : "=r"(v_));                                     \
+		v_;                                                                                \
+	})
+
+static void
+vtimer_off(void)
+{
+	__asm__ volatile("msr cntv_ctl_el0, xzr\n\tisb" ::: "memory");
+}
+
+/*
+ * After install_vectors (board.c, priority 101), before main: from here on
+ * IRQs are unmasked and the timer's interrupt can be taken. The timer
+ * itself stays off until a deadline is set. SP_EL0, which vectors.S's
+ * irq_entry switches to, gets the IRQ stack first.
+ */
+__attribute__((constructor(102))) static void
+time_init(void)
+{
+	freq = SYSREG(cntfrq_el0);
+	__asm__ volatile("msr sp_el0, %0" ::"r"(board_irq_stack_end));
+	vtimer_off();
+	GICD_IPRIORITYR(INTID_VTIMER) = PRIO_TIMER;
+	GICD_ISENABLER(INTID_VTIMER / 32) = 1u << (INTID_VTIMER % 32);
+	GICD_CTLR = GIC_ENABLE;
+	GICC_PMR = GIC_PMR_OPEN;
+	GICC_CTLR = GIC_ENABLE;
+	__asm__ volatile("msr daifclr, #2" ::: "memory"); /* PSTATE.I = 0 */
+}
+
+/* floor(t * 10^6 / freq) without overflow: split t into whole seconds
+ * and the rest, whose product with 10^6 fits in 64 bits for any freq
+ * below 18 THz. */
+static uint64_t
+ticks_to_us(uint64_t t)
+{
+	return t / freq * US_PER_S + t % freq * US_PER_S / freq;
+}
+
+/* The first count at which ticks_to_us reaches us: ceil(us * freq /
+ * 10^6), split the same way. A deadline too far to count to (beyond
+ * 2^64 ticks, 9000 years here) is the last count. */
+static uint64_t
+us_to_ticks(uint64_t us)
+{
+	uint64_t s = us / US_PER_S, rest = us % US_PER_S;
+
+	if (s > (UINT64_MAX - freq) / freq)
+		return UINT64_MAX;
+	return s * freq + (rest * freq + US_PER_S - 1) / US_PER_S;
+}
+
+uint64_t
+goro_board_now_us(void)
+{
+	uint64_t t;
+
+	/* isb: read the count here, not earlier (a CNTVCT_EL0 read may
+	 * otherwise be taken out of order with the code before it). */
+	__asm__ volatile("isb\n\tmrs %0, cntvct_el0" : "=r"(t)::"memory");
+	return ticks_to_us(t);
+}
+
+/* Masked, so board_irq cannot turn the timer off between the compare
+ * value and the enable: the new deadline always stands. A deadline
+ * already past fires at once (CNTVCT_EL0 >= CNTV_CVAL_EL0 already). */
+void
+goro_board_timer_set(uint64_t deadline_us)
+{
+	unsigned long irq = port_irq_save();
+
+	if (deadline_us == UINT64_MAX) {
+		vtimer_off(); /* tickless: no deadline, no interrupt */
+	} else {
+		__asm__ volatile("msr cntv_cval_el0, %0\n\t"
+		                 "msr cntv_ctl_el0, %1\n\t"
+		                 "isb"
+		                 :
+		                 : "r"(us_to_ticks(deadline_us)), "r"((uint64_t)CNTV_ENABLE)
+		                 : "memory");
+	}
+	port_irq_restore(irq);
+}
+
+/* Called with IRQs masked (PSTATE.I, by port_irq_save): WFI still wakes
+ * on a pending IRQ, and the caller's unmask then takes it. */
+void
+goro_board_idle(void)
+{
+	__asm__ volatile("wfi" ::: "memory");
+}
+
+/*
+ * void board_irq(void);
+ * From vectors.S's IRQ entry, on the IRQ stack, with IRQs masked
+ * (the CPU set PSTATE.I on the way in, and nothing here clears it, so
+ * handlers never nest). The timer is level-triggered: turning it off
+ * drops the line before the end of interrupt, so it does not come again.
+ */
+void board_irq(void);
+
+void
+board_irq(void)
+{
+	uint32_t iar = GICC_IAR;
+
+	if (GIC_INTID(iar) >= GIC_SPURIOUS)
+		return; /* withdrawn before it was acknowledged: no EOI */
+	goro_port_irq_depth++;
+	if (GIC_INTID(iar) == INTID_VTIMER) {
+		vtimer_off(); /* one-shot: the deadline has been reached */
+		goro_timer_isr();
+	}
+	GICC_EOIR = iar; /* only the timer is enabled: nothing else to serve */
+	goro_port_irq_depth--;
+}
