@@ -133,12 +133,14 @@ recv_now(struct goro_chan *c, void *elem)
 int
 goro_chan_trysend(struct goro_chan *c, const void *elem)
 {
+	sched_check_thread("goro_chan_trysend");
 	return c ? send_now(c, elem) : GORO_EWOULDBLOCK;
 }
 
 int
 goro_chan_tryrecv(struct goro_chan *c, void *elem)
 {
+	sched_check_thread("goro_chan_tryrecv");
 	return c ? recv_now(c, elem) : GORO_EWOULDBLOCK;
 }
 
@@ -190,6 +192,7 @@ goro_chan_close(struct goro_chan *c)
 {
 	struct goro_waiter *w;
 
+	sched_check_thread("goro_chan_close");
 	if (c == NULL)
 		goro_panic("close of nil channel");
 	if (c->closed)

@@ -107,6 +107,7 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 
 	if (fn == NULL)
 		return GORO_EINVAL;
+	sched_check_thread("goro_go");
 	if (!ready)
 		sched_init();
 	order = pool_order(size);
@@ -171,6 +172,7 @@ goro_yield(void)
 
 	if (gp == NULL)
 		return;
+	sched_check_thread("goro_yield");
 	stack_check(gp);
 	if (c->poll)
 		sched_poll(c); /* interrupts have news: timers, posts */
@@ -198,13 +200,11 @@ sched_ready(struct g *g)
 	}
 }
 
-/* Blocking calls are for thread code: an interrupt handler that blocks
- * would park the task it interrupted. */
+/* sched_check_thread's slow path (rt.h). */
 void
-sched_check_thread(const char *what)
+sched_isr_panic(const char *what)
 {
-	if (port_in_isr())
-		goro_panic("%s called from an interrupt handler: only the *_isr calls are", what);
+	goro_panic("%s called from an interrupt handler: only the *_isr calls are", what);
 }
 
 /*

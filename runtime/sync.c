@@ -28,6 +28,7 @@ wake_all(struct goro_waitq *q)
 void
 goro_wg_add(struct goro_wg *wg, int delta)
 {
+	sched_check_thread("goro_wg_add");
 	wg->count += delta;
 	if (wg->count < 0)
 		goro_panic("goro_wg_add: negative wait group counter");
@@ -88,6 +89,7 @@ goro_mutex_unlock(struct goro_mutex *m)
 	struct g *me = mycpu()->curg;
 	struct goro_waiter *w;
 
+	sched_check_thread("goro_mutex_unlock");
 	if (m->owner == NULL)
 		goro_panic("goro_mutex_unlock of an unlocked mutex");
 	if (m->owner != me)
@@ -175,6 +177,7 @@ sema_release(struct goro_sema *s, unsigned n)
 void
 goro_sema_post(struct goro_sema *s)
 {
+	sched_check_thread("goro_sema_post"); /* goro_sema_post_isr is the one */
 	sema_release(s, 1);
 }
 
