@@ -89,7 +89,7 @@ send_now(struct goro_chan *c, const void *elem)
 	if ((w = waitq_take(&c->recvq)) != NULL) {
 		copy_elem(c, w->elem, elem);
 		w->result = 0;
-		sched_ready(w->g);
+		sched_ready(w->st->g);
 		return 0;
 	}
 	if (c->len < c->cap) {
@@ -125,7 +125,7 @@ recv_now(struct goro_chan *c, void *elem)
 	}
 	if (w) {
 		w->result = 0;
-		sched_ready(w->g);
+		sched_ready(w->st->g);
 	}
 	return 0;
 }
@@ -148,7 +148,7 @@ goro_chan_tryrecv(struct goro_chan *c, void *elem)
 static int
 wait_on(struct goro_waitq *q, void *elem, const char *reason)
 {
-	struct goro_wait st = {0, 0};
+	struct goro_wait st = {0};
 	struct goro_waiter w;
 
 	waitq_push(q, wait_init(&w, &st, elem, 0));
@@ -202,11 +202,11 @@ goro_chan_close(struct goro_chan *c)
 	while ((w = waitq_take(&c->recvq)) != NULL) {
 		copy_elem(c, w->elem, NULL);
 		w->result = GORO_ECLOSED;
-		sched_ready(w->g);
+		sched_ready(w->st->g);
 	}
 	while ((w = waitq_take(&c->sendq)) != NULL) {
 		w->result = GORO_ECLOSED;
-		sched_ready(w->g);
+		sched_ready(w->st->g);
 	}
 	return 0;
 }
@@ -244,7 +244,7 @@ int
 goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 {
 	struct cpu *c = mycpu();
-	struct goro_wait st = {0, 0};
+	struct goro_wait st = {0};
 	struct timeout to;
 	size_t i, k;
 	int pick;

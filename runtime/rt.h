@@ -182,8 +182,9 @@ void sched_reclaim_g0(void);
  * stack, which does not move while the task is parked.
  */
 struct goro_wait {
-	int fired; /* someone has woken the task */
-	int idx;   /* the waiter's idx that fired it, or -1: the timeout */
+	struct g *g; /* the parked task */
+	int fired;   /* someone has woken the task */
+	int idx;     /* the waiter's idx that fired it, or -1: the timeout */
 };
 
 void sched_park(const char *reason);

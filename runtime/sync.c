@@ -9,7 +9,7 @@
 static void
 park_on(struct goro_waitq *q, const char *reason)
 {
-	struct goro_wait st = {0, 0};
+	struct goro_wait st = {0};
 	struct goro_waiter w;
 
 	waitq_push(q, wait_init(&w, &st, NULL, 0));
@@ -22,7 +22,7 @@ wake_all(struct goro_waitq *q)
 	struct goro_waiter *w;
 
 	while ((w = waitq_take(q)) != NULL)
-		sched_ready(w->g);
+		sched_ready(w->st->g);
 }
 
 void
@@ -96,9 +96,9 @@ goro_mutex_unlock(struct goro_mutex *m)
 		goro_panic("goro_mutex_unlock of a mutex goroutine %d holds",
 		           ((struct g *)m->owner)->id);
 	w = waitq_take(&m->q);
-	m->owner = w ? w->g : NULL;
+	m->owner = w ? w->st->g : NULL;
 	if (w)
-		sched_ready(w->g);
+		sched_ready(w->st->g);
 }
 
 void
@@ -132,7 +132,7 @@ int
 goro_sema_timedwait(struct goro_sema *s, uint64_t timeout_us)
 {
 	struct cpu *c = mycpu();
-	struct goro_wait st = {0, 0};
+	struct goro_wait st = {0};
 	struct goro_waiter w;
 	struct timeout to;
 
@@ -170,7 +170,7 @@ sema_release(struct goro_sema *s, unsigned n)
 	s->count += (int)n;
 	while (s->count > 0 && (w = waitq_take(&s->q)) != NULL) {
 		s->count--;
-		sched_ready(w->g);
+		sched_ready(w->st->g);
 	}
 }
 

@@ -205,7 +205,7 @@ timeout_stop(struct timeout *to)
 void
 goro_sleep_us(uint64_t us)
 {
-	struct goro_wait st = {0, 0};
+	struct goro_wait st = {0};
 	struct timeout to;
 
 	sched_check_thread("goro_sleep_us");

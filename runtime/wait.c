@@ -16,10 +16,10 @@ wait_init(struct goro_waiter *w, struct goro_wait *st, void *elem, int idx)
 {
 	w->next = w->prev = NULL;
 	w->q = NULL;
-	w->g = mycpu()->curg;
+	st->g = mycpu()->curg;
 	w->elem = elem;
 	w->st = st;
-	w->idx = idx;
+	w->idx = (short)idx;
 	w->result = 0;
 	return w;
 }
@@ -58,7 +58,7 @@ waitq_remove(struct goro_waiter *w)
 }
 
 /* The first record whose wait has not fired, unlinked, its wait fired.
- * The caller completes the operation and readies w->g. */
+ * The caller completes the operation and readies w->st->g. */
 struct goro_waiter *
 waitq_take(struct goro_waitq *q)
 {

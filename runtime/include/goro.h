@@ -193,11 +193,10 @@ struct goro_waitq {
 struct goro_waiter {
 	struct goro_waiter *next, *prev;
 	struct goro_waitq *q; /* the queue it is on, or NULL */
-	void *g;              /* the waiting task */
 	void *elem;           /* what to send, or where to receive */
-	struct goro_wait *st; /* the wait it belongs to */
-	int idx;              /* which case of a select */
-	int result;           /* set by the waker: 0, or GORO_ECLOSED */
+	struct goro_wait *st; /* the wait it belongs to (and its task) */
+	short idx;            /* which case of a select */
+	short result;         /* set by the waker: 0, or GORO_ECLOSED */
 };
 
 /*
@@ -248,9 +247,9 @@ size_t goro_chan_len(const struct goro_chan *c);
 enum { GORO_RECV = 0, GORO_SEND = 1 };
 struct goro_case {
 	struct goro_chan *chan; /* NULL: this case never proceeds */
-	int dir;                /* GORO_RECV or GORO_SEND */
 	void *elem;             /* where to receive into / what to send */
-	int ok;                 /* set for the receive that proceeded: 1 a
+	unsigned char dir;      /* GORO_RECV or GORO_SEND */
+	unsigned char ok;       /* set for the receive that proceeded: 1 a
 	                           value, 0 the channel was closed */
 	struct goro_waiter w;   /* the runtime's */
 };
