@@ -46,8 +46,12 @@ int
 main(void)
 {
 	struct goro_opts o = {.name = "bench", .stack_size = 64 * 1024};
+	struct goro_pool_info pi;
 
-	goro_board_count(); /* start it */
+	goro_pool_info(&pi);
+	if (o.stack_size > pi.total / 2)
+		o.stack_size = pi.total / 2; /* small boards: what the pool has */
+	goro_board_count();                  /* start it */
 	if (goro_go_opts(run, NULL, &o) < 0)
 		return 1;
 	goro_run();

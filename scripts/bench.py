@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Run the benchmark programs built by scripts/bench and write
-docs/benchmarks.md. Figures come only from this run."""
+docs/benchmarks.md and docs/benchmarks.png. Every figure comes from this
+run: emulated boards count guest instructions (exact and repeatable),
+the host counts nanoseconds (medians) and, where noted, instructions under
+callgrind, beside Go and Boost.Context measured in the same run."""
 import datetime
 import re
 import statistics
@@ -11,16 +14,37 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 HOST_RUNS = 7  # medians over this many runs on the host
 
+# What issue 7 aims at, on Cortex-M3 (mps2-an385), in guest instructions.
+M3_BARS = {"switch": 30, "spawn": 150, "chan_unbuffered": 150}
+# FreeRTOS V11.3 measured the same way on the same board (from the issue).
+FREERTOS_M3 = {"switch": 46, "spawn": 685, "chan_unbuffered": 1146}
+
+OPS = [
+    ("switch", "switch: goro_yield from one task to another"),
+    ("spawn", "spawn: goro_go + run + exit + free on g0"),
+    ("chan_unbuffered", "round trip of a 4-byte value, unbuffered channels"),
+    ("chan_buffered", "round trip of a 4-byte value, buffered channels"),
+    ("select4", "select over 4 channels (partner's send included)"),
+]
+
+# Runtime files by feature, for code size (runtime/meson.build's lists).
+FEATURES = [
+    ("scheduler + pool", ["sched.c", "pool.c", "panic.c", "switch.S", "frame.c", "board_default.c"]),
+    ("+ stack growth", ["stack.c", "check_instrument.c", "libc_wrap.c", "morestack.S"]),
+    ("+ channels, select, timers, sync", ["chan.c", "wait.c", "time.c", "sync.c"]),
+]
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True, **kw).stdout
+
 
 def run_target(board, name):
     """Run one benchmark through the board's runner; its output lines."""
-    out = subprocess.run(["ninja", "-C", f"build/bench-{board}", "--quiet", f"run-{name}"],
-                         cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True).stdout
-    return out.splitlines()
+    return sh(["ninja", "-C", f"build/bench-{board}", "--quiet", f"run-{name}"]).splitlines()
 
 
 def parse(lines, key):
-    """Lines 'key a b ...' as lists of strings."""
     return [l.split()[1:] for l in lines if l.startswith(key + " ")]
 
 
@@ -33,8 +57,8 @@ def median_of(all_lines, key):
     """{name: median value} over several runs of 'key name value' lines."""
     vals = {}
     for lines in all_lines:
-        for name, count in parse(lines, key):
-            vals.setdefault(name, []).append(float(count))
+        for name, value in parse(lines, key):
+            vals.setdefault(name, []).append(float(value))
     return {k: statistics.median(v) for k, v in vals.items()}
 
 
@@ -42,8 +66,12 @@ def unit_of(all_lines):
     return parse(all_lines[0], "unit")[0][0]
 
 
+def how(board):
+    return f"median of {HOST_RUNS} runs" if board == "host" else "exact, QEMU -icount shift=0"
+
+
 def callgrind(board, name, fn):
-    """Host only: guest instructions inside fn (and all it calls)."""
+    """Host only: instructions inside fn and all it calls."""
     exe = ROOT / f"build/bench-{board}/bench/{name}"
     p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
                         f"--toggle-collect={fn}", str(exe)],
@@ -65,30 +93,57 @@ def fit(points):
     return my - b * mx, b
 
 
+def size_tool(board):
+    return "size" if board == "host" else {
+        "virt-aarch64": "aarch64-linux-gnu-size",
+        "virt-rv32": "riscv64-unknown-elf-size",
+        "hifive1": "riscv64-unknown-elf-size",
+    }.get(board, "arm-none-eabi-size")
+
+
 def text_size(board, lib):
-    """Text bytes of a static library, with the board's own size tool."""
-    tool = "size" if board == "host" else "arm-none-eabi-size"
-    p = subprocess.run([tool, "-t", str(lib)], stdout=subprocess.PIPE, text=True, check=True)
-    return int(p.stdout.strip().splitlines()[-1].split()[0])
+    out = sh([size_tool(board), "-t", str(lib)])
+    return int(out.strip().splitlines()[-1].split()[0])
 
 
-def bench_board(board):
-    md = [f"## {board}", ""]
+def ops_table(board):
     sched = runs(board, "bench_sched")
-    sc = median_of(sched, "bench")
-    how0 = "median of %d runs" % HOST_RUNS if board == "host" else "exact, QEMU -icount shift=0"
-    md += ["### Scheduler", "", f"Per operation, {unit_of(sched)}, {how0}; the benchmark loop's "
-           "own instructions included.", "", "| operation | cost |", "|---|---|",
-           f"| switch: goro_yield from one task to another | {sc['switch']:.1f} |",
-           f"| spawn: goro_go + run + exit + free on g0 | {sc['spawn']:.1f} |", ""]
-    chk = runs(board, "bench_check")
-    plain = runs(board, "bench_nocheck")
+    chan = runs(board, "bench_chan")
+    vals = {**median_of(sched, "bench"), **median_of(chan, "bench")}
+    unit = unit_of(sched)
+    md = ["### Scheduler and channels", "",
+          f"Per operation, {unit}, {how(board)}; the benchmark loop's own instructions included.",
+          "", "| operation | cost |", "|---|---|"]
+    md += [f"| {label} | {vals[k]:.1f} |" for k, label in OPS if k in vals]
+    return md + [""], vals, unit
+
+
+def peers_table(vals):
+    """Host: Go and Boost.Context, measured now, on this machine."""
+    go = [sh(["build/bench-peers/peers"]).splitlines() for _ in range(HOST_RUNS)]
+    fc = [sh(["build/bench-peers/fcontext"]).splitlines() for _ in range(HOST_RUNS)]
+    g, f = median_of(go, "bench"), median_of(fc, "bench")
+    md = ["### Against Go and Boost.Context (same machine, same run)", "",
+          f"ns per operation, medians of {HOST_RUNS} runs each. Go {sh(['go', 'version']).split()[2]} "
+          "with GOMAXPROCS=1: runtime.Gosched ping-pong, go func + exit, unbuffered channel "
+          "round trip. Boost.Context: jump_fcontext between two contexts.", "",
+          "| operation | goro | Go | goro faster by | Boost fcontext | goro / Boost |",
+          "|---|---|---|---|---|---|",
+          f"| switch | {vals['switch']:.1f} | {g['switch']:.1f} | {g['switch'] / vals['switch']:.1f}x "
+          f"| {f['switch']:.2f} | {vals['switch'] / f['switch']:.2f}x |",
+          f"| spawn | {vals['spawn']:.1f} | {g['spawn']:.1f} | {g['spawn'] / vals['spawn']:.1f}x | | |",
+          f"| unbuffered round trip | {vals['chan_unbuffered']:.1f} | {g['chan_unbuffered']:.1f} "
+          f"| {g['chan_unbuffered'] / vals['chan_unbuffered']:.1f}x | | |", ""]
+    return md, g, f
+
+
+def check_table(board):
+    chk, plain = runs(board, "bench_check"), runs(board, "bench_nocheck")
     unit = unit_of(chk)
     c, p = median_of(chk, "bench"), median_of(plain, "bench")
-    how = "median of %d runs" % HOST_RUNS if board == "host" else "exact, QEMU -icount shift=0"
-    md += ["### Stack check overhead", "",
-           f"Workloads in a task on a stack that does not grow; {unit}, {how}.", "",
-           f"| workload | without check | with check | overhead |", "|---|---|---|---|"]
+    md = ["### Stack check overhead", "",
+          f"Workloads in a task on a stack that does not grow; {unit}, {how(board)}.", "",
+          "| workload | without check | with check | overhead |", "|---|---|---|---|"]
     for name in c:
         md.append(f"| {name} | {p[name]:.0f} | {c[name]:.0f} | {100 * (c[name] / p[name] - 1):+.0f}% |")
     if board == "host":
@@ -100,43 +155,189 @@ def bench_board(board):
             if a and b:
                 md.append(f"| {fn} | {a} | {b} | {100 * (b / a - 1):+.0f}% |")
     lib = ROOT / f"build/bench-{board}/bench"
-    sc, sp = text_size(board, lib / "libworkload_check.a"), text_size(board, lib / "libworkload_plain.a")
+    sc = text_size(board, lib / "libworkload_check.a")
+    sp = text_size(board, lib / "libworkload_plain.a")
     md += ["", f"Code size of the workloads (text bytes): {sp} without the check, {sc} with "
            f"({100 * (sc / sp - 1):+.0f}%).", ""]
+    return md
 
+
+def move_table(board):
     mv = runs(board, "bench_move")
+    unit = unit_of(mv)
     hook = statistics.median(int(h[0]) for l in mv for h in parse(l, "hook"))
     by_size = {}
     for lines in mv:
         for nbytes, cost in parse(lines, "move"):
             by_size.setdefault(int(nbytes), []).append(int(cost) - hook)
     points = sorted((k, statistics.median(v)) for k, v in by_size.items())
+    if len(points) < 2:
+        return ["### Moving a stack", "", "Too few moves in this pool to fit a line.", ""], None
     a, b = fit(points)
-    md += ["### Moving a stack", "",
-           f"One move: allocate, copy and adjust the live part, free the old block; {unit}, "
-           f"{how}, timing overhead ({hook:.0f}) subtracted. Fit over {len(points)} "
-           f"moves: **{a:.0f} + {b * 1024:.0f} per KiB copied**.", "",
-           "| bytes copied | cost |", "|---|---|"]
+    md = ["### Moving a stack", "",
+          f"One move: allocate, copy and adjust the live part, free the old block; {unit}, "
+          f"{how(board)}, timing overhead ({hook:.0f}) subtracted. Fit over {len(points)} "
+          f"moves: **{a:.0f} + {b * 1024:.0f} per KiB copied**.", "",
+          "| bytes copied | cost |", "|---|---|"]
     md += [f"| {n} | {v:.0f} |" for n, v in points]
+    return md + [""], (a, b * 1024)
+
+
+def mem_table(board):
+    m = {k: int(v) for k, v in parse(run_target(board, "bench_mem"), "mem")}
+    md = ["### Memory", "",
+          "| what | figure |", "|---|---|",
+          f"| control block per task (struct g) | {m['tcb_bytes']} bytes |",
+          f"| smallest stack (the pool's block) | {m['min_stack']} bytes |",
+          f"| stack pool | {m['pool_bytes']} bytes |",
+          f"| task table | {m['table_entries']} entries |",
+          f"| tasks alive at once, smallest stacks (table or pool runs out) | {m['tasks_alive']} |", ""]
+    return md, m
+
+
+def code_size(board):
+    """Runtime text/data/bss per feature, from a -Os build of the library."""
+    lib = ROOT / f"build/size-{board}/runtime/libgoro.a"
+    rows = {}
+    for line in sh([size_tool(board), str(lib)]).splitlines()[1:]:
+        f = line.split()
+        name = f[5].split("/")[-1]  # .../libgoro.a.p/NAME.o (ex ...)
+        if name.startswith(".._boards_"):
+            continue  # the board's own files are not the runtime
+        name = re.sub(r"^\.\._asm_[^_]+_", "", name)[:-2]  # drop the asm/<arch>/ prefix and .o
+        rows[name] = (int(f[0]), int(f[1]), int(f[2]))
+    md = ["### Code size (-Os)", "",
+          "Runtime library objects, grouped by feature, from `" + size_tool(board) +
+          "` on a `-Dbuildtype=minsize` build.", "",
+          "| feature | text | data | bss | text so far |", "|---|---|---|---|---|"]
+    total = 0
+    for label, files in FEATURES:
+        t = d = b = 0
+        for fn in files:
+            for key, (tt, dd, bb) in rows.items():
+                if key == fn:
+                    t, d, b = t + tt, d + dd, b + bb
+        total += t
+        md.append(f"| {label} | {t} | {d} | {b} | {total} |")
     md.append("")
-    return md
+    return md, total
+
+
+def chart(results):
+    """Instructions per operation per emulated board, and the host against
+    its peers: one picture a person can read at a glance."""
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return False
+    boards = [b for b in results if b != "host"]
+    keys = ["switch", "spawn", "chan_unbuffered", "select4"]
+    fig, axes = plt.subplots(1, 2 if "host" in results else 1, figsize=(13, 5))
+    axes = axes if hasattr(axes, "__len__") else [axes]
+    ax = axes[0]
+    width = 0.8 / max(len(boards), 1)
+    for i, b in enumerate(boards):
+        vals = [results[b]["ops"].get(k, 0) for k in keys]
+        ax.bar([x + i * width for x in range(len(keys))], vals, width, label=b)
+    ax.set_xticks([x + width * (len(boards) - 1) / 2 for x in range(len(keys))])
+    ax.set_xticklabels(["switch", "spawn", "unbuffered\nround trip", "select of 4"])
+    ax.set_ylabel("guest instructions per operation")
+    ax.set_title("goro on emulated boards (QEMU -icount, exact)")
+    ax.legend(fontsize=8)
+    if "host" in results:
+        h = results["host"]
+        ax = axes[1]
+        labels = ["switch", "spawn", "unbuffered\nround trip"]
+        goro = [h["ops"]["switch"], h["ops"]["spawn"], h["ops"]["chan_unbuffered"]]
+        go = [h["go"]["switch"], h["go"]["spawn"], h["go"]["chan_unbuffered"]]
+        ax.bar([x - 0.27 for x in range(3)], goro, 0.27, label="goro")
+        ax.bar(range(3), go, 0.27, label="Go (GOMAXPROCS=1)")
+        ax.bar([0.27], [h["fc"]["switch"]], 0.27, label="Boost fcontext")
+        ax.set_xticks(range(3))
+        ax.set_xticklabels(labels)
+        ax.set_ylabel("ns per operation (median)")
+        ax.set_title("host x86-64, same run")
+        ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(ROOT / "docs/benchmarks.png", dpi=100)
+    return True
+
+
+def bars_section(results):
+    if "mps2-an385" not in results:
+        return []
+    r = results["mps2-an385"]
+    md = ["## Against the aims (Cortex-M3, mps2-an385, guest instructions)", "",
+          "| operation | goro | aim | FreeRTOS V11.3 (from the issue) |", "|---|---|---|---|"]
+    for k, label in [("switch", "switch"), ("spawn", "spawn + run + exit"),
+                     ("chan_unbuffered", "unbuffered round trip")]:
+        v = r["ops"][k]
+        verdict = "met" if v <= M3_BARS[k] else f"missed by {v - M3_BARS[k]:.0f} ({100 * (v / M3_BARS[k] - 1):.0f}%)"
+        md.append(f"| {label} | {v:.0f} | {M3_BARS[k]} ({verdict}) | {FREERTOS_M3[k]} |")
+    if "size" in r:
+        md.append(f"| runtime text at -Os | {r['size']} B | 4096 B "
+                  f"({'met' if r['size'] <= 4096 else 'missed by ' + str(r['size'] - 4096) + ' B'}) | 7.6 KB |")
+    md.append(f"| control block per task | {r['mem']['tcb_bytes']} B | 48 B "
+              f"({'met' if r['mem']['tcb_bytes'] <= 48 else 'missed'}) | 80 B |")
+    if "microbit" in results:
+        m = results["microbit"]["mem"]
+        md.append(f"| microbit: smallest stack | {m['min_stack']} B | 256 B "
+                  f"({'met' if m['min_stack'] <= 256 else 'missed'}) | |")
+        md.append(f"| microbit: tasks alive at once | {m['tasks_alive']} | 64 "
+                  f"({'met' if m['tasks_alive'] >= 64 else 'missed'}) | |")
+    if "host" in results:
+        h = results["host"]
+        md.append(f"| host: switch vs Go Gosched | {h['go']['switch'] / h['ops']['switch']:.1f}x faster "
+                  f"| at least 2x | |")
+        md.append(f"| host: switch vs Boost fcontext | {h['ops']['switch'] / h['fc']['switch']:.2f}x "
+                  f"| within 1.5x | |")
+        md.append(f"| host: unbuffered round trip vs Go | "
+                  f"{h['go']['chan_unbuffered'] / h['ops']['chan_unbuffered']:.1f}x faster | at least 4x | |")
+    return md + [""]
 
 
 def main():
     boards = sys.argv[1:]
-    md = ["# goro benchmarks", "",
-          f"Written by `scripts/bench` on {datetime.date.today()}; every figure below comes from "
-          "that run. Emulated boards count guest instructions (QEMU `-icount shift=0,sleep=off`: "
-          "exact and repeatable; the mps2 SysTick counts once per 40 instructions, so each "
-          "reading is a multiple of 40). The host counts nanoseconds (medians) and, where "
-          "noted, instructions under callgrind.", ""]
+    results = {}
+    body = []
     for b in boards:
         print(f"== {b}", flush=True)
-        md += bench_board(b)
+        md = [f"## {b}", ""]
+        ops_md, vals, unit = ops_table(b)
+        md += ops_md
+        r = {"ops": vals, "unit": unit}
+        if b == "host":
+            peers_md, r["go"], r["fc"] = peers_table(vals)
+            md += peers_md
+        mem_md, r["mem"] = mem_table(b)
+        md += mem_md
+        if (ROOT / f"build/size-{b}/runtime/libgoro.a").exists():
+            size_md, r["size"] = code_size(b)
+            md += size_md
+        md += check_table(b)
+        move_md, r["move"] = move_table(b)
+        md += move_md
+        results[b] = r
+        body += md
+    png = chart(results)
+    md = ["# goro benchmarks", "",
+          f"Written by `scripts/bench` on {datetime.date.today()}; every figure below comes from "
+          "that run. Emulated boards count guest instructions under QEMU "
+          "`-icount shift=0,sleep=off`: exact and repeatable, to the resolution of each board's "
+          "counter (mps2: SysTick, one count per 40 instructions; microbit: 62.5; netduinoplus2: "
+          "about 6; RISC-V rdinstret and AArch64 PMCCNTR_EL0: exact). The host counts "
+          "nanoseconds (medians) and, where noted, instructions under callgrind; Go and "
+          "Boost.Context are built and measured in the same run.", ""]
+    if png:
+        md += ["![instructions per operation on each board, and the host against Go and "
+               "Boost.Context](benchmarks.png)", ""]
+    md += bars_section(results) + body
     out = ROOT / "docs/benchmarks.md"
     out.write_text("\n".join(md) + "\n")
     print("\n".join(md))
-    print(f"wrote {out.relative_to(ROOT)}")
+    print(f"wrote {out.relative_to(ROOT)}" + (" and docs/benchmarks.png" if png else ""))
 
 
 if __name__ == "__main__":
