@@ -2,11 +2,18 @@
  * inside the critical section keeps a counter exact; a semaphore. */
 #include "check.h"
 #include "goro.h"
+#include "goro_config.h"
 
 static struct goro_wg wg;
 static struct goro_mutex mu;
 static struct goro_sema sem;
 static int done_jobs, counter, inside, max_inside;
+
+/* 100 jobs and 50 contenders where the task table holds them (with the
+ * two waiters, main's tasks), fewer on a small board. */
+#define MIN(a, b)  ((a) < (b) ? (a) : (b))
+#define JOBS       MIN(100, GORO_MAX_TASKS - 2)
+#define CONTENDERS MIN(50, GORO_MAX_TASKS)
 
 static void
 job(void *arg)
@@ -22,7 +29,7 @@ waiter(void *arg)
 {
 	(void)arg;
 	goro_wg_wait(&wg);
-	CHECK_EQ(done_jobs, 100);
+	CHECK_EQ(done_jobs, JOBS);
 }
 
 static void
@@ -89,18 +96,18 @@ main(void)
 {
 	int i;
 
-	goro_wg_add(&wg, 100);
-	for (i = 0; i < 100; i++)
+	goro_wg_add(&wg, JOBS);
+	for (i = 0; i < JOBS; i++)
 		CHECK(goro_go(job, NULL) > 0);
 	goro_go(waiter, NULL);
 	goro_go(waiter, NULL);
 	goro_run();
 	CHECK_EQ(wg.count, 0);
 
-	for (i = 0; i < 50; i++)
+	for (i = 0; i < CONTENDERS; i++)
 		CHECK(goro_go(contender, NULL) > 0);
 	goro_run();
-	CHECK_EQ(counter, 50 * 20);
+	CHECK_EQ(counter, CONTENDERS * 20);
 	CHECK_EQ(max_inside, 1);
 	goro_go(holder, NULL);
 	goro_go(trier, NULL);

@@ -1,0 +1,37 @@
+/*
+ * A new task's first saved context on RV32; it must match switch.S, and
+ * does by construction: both take the layout from context.h.
+ */
+#include "context.h"
+#include "port.h"
+
+/* context.h's byte offsets, as word indices into the block. */
+#define W(off) ((off) / (int)sizeof(uintptr_t))
+enum {
+	F_RA = W(CTX_RA),
+	F_S0 = W(CTX_S0),     /* fn: goro_port_start passes it on in a0 */
+	F_S1 = W(CTX_S0) + 1, /* arg: passed on in a1 */
+	F_WORDS = W(CTX_BYTES),
+};
+
+_Static_assert(sizeof(uintptr_t) == 4, "asm/riscv32 is the ILP32 port");
+_Static_assert(CTX_BYTES % 16 == 0, "the psABI keeps sp 16-byte aligned");
+_Static_assert(CTX_S0 + 12 * sizeof(uintptr_t) <= CTX_BYTES, "ra and s0-s11 fit in the block");
+
+uintptr_t
+goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
+{
+	/* After the switch pops the block, sp = top: 16-byte aligned, which
+	 * is what goro_port_start's call needs (pool blocks are aligned to
+	 * their size, so this changes nothing in practice). */
+	uintptr_t top = hi & ~(uintptr_t)15;
+	uintptr_t *f = (uintptr_t *)(top - CTX_BYTES);
+	int i;
+
+	for (i = 0; i < F_WORDS; i++)
+		f[i] = 0;
+	f[F_S0] = (uintptr_t)fn;
+	f[F_S1] = (uintptr_t)arg;
+	f[F_RA] = (uintptr_t)goro_port_start;
+	return (uintptr_t)f;
+}

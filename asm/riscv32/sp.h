@@ -1,0 +1,56 @@
+/* The stack pointer, for the stack check's fast path (RV32). Tasks, g0 and
+ * trap handlers all use this one register. */
+#ifndef GORO_PORT_SP_H
+#define GORO_PORT_SP_H
+
+#include <stdint.h>
+
+static inline __attribute__((always_inline)) uintptr_t
+port_sp(void)
+{
+	uintptr_t sp;
+
+	__asm__ volatile("mv %0, sp" : "=r"(sp));
+	return sp;
+}
+
+/* mstatus.MIE, bit 3 (privileged spec): M-mode's global interrupt
+ * enable. Its 5-bit value fits csrrci's immediate. */
+#define PORT_MSTATUS_MIE 8
+
+/* Mask interrupts (clear mstatus.MIE) and return whether they were on:
+ * the MIE bit alone, not all of mstatus, so the restore touches nothing
+ * else. */
+static inline __attribute__((always_inline)) unsigned long
+port_irq_save(void)
+{
+	unsigned long mstatus;
+
+	__asm__ volatile("csrrci %0, mstatus, %1"
+	                 : "=r"(mstatus)
+	                 : "i"(PORT_MSTATUS_MIE)
+	                 : "memory");
+	return mstatus & PORT_MSTATUS_MIE;
+}
+
+/* Set MIE again if the matching save found it set. Saves and restores
+ * nest, so interrupts are still masked here, and setting the bit back (or
+ * not) is the whole restore. */
+static inline __attribute__((always_inline)) void
+port_irq_restore(unsigned long mie)
+{
+	__asm__ volatile("csrs mstatus, %0" ::"r"(mie) : "memory");
+}
+
+/* Counted by the board's trap handler while it runs C for an interrupt:
+ * M-mode has no register that says a handler is running (mcause keeps its
+ * value after mret). The board defines it. */
+extern volatile int goro_port_irq_depth;
+
+static inline __attribute__((always_inline)) int
+port_in_isr(void)
+{
+	return goro_port_irq_depth != 0;
+}
+
+#endif

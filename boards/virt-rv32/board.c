@@ -1,0 +1,44 @@
+/*
+ * virt-rv32 under QEMU: an rv32imac hart in M-mode, no firmware. Startup
+ * and the console are picolibc's semihosting crt0; time and the trap vector
+ * are time.c and trap.S. A panic exits with status 2, which QEMU passes on
+ * as its own exit status.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "board.h"
+
+__attribute__((weak)) _Noreturn void
+goro_board_panic_exit(void)
+{
+	exit(2);
+}
+
+/*
+ * The benchmark counter: instret, the instructions retired since reset, 64
+ * bits read as two halves. Under -icount shift=0 QEMU retires exactly one
+ * guest instruction per count, so a difference of two readings is the
+ * exact instruction count between them. It runs from reset, so the first
+ * call has nothing to start. The high half is read before and after the
+ * low one: if it changed, the low half wrapped in between and the pair is
+ * read again.
+ */
+uint64_t
+goro_board_count(void)
+{
+	uint32_t hi, lo, again;
+
+	do {
+		__asm__ volatile("rdinstreth %0" : "=r"(hi));
+		__asm__ volatile("rdinstret %0" : "=r"(lo));
+		__asm__ volatile("rdinstreth %0" : "=r"(again));
+	} while (hi != again);
+	return (uint64_t)hi << 32 | lo;
+}
+
+const char *
+goro_board_count_unit(void)
+{
+	return "instructions";
+}

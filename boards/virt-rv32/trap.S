@@ -1,0 +1,104 @@
+/*
+ * The machine-mode trap vector, for both RISC-V boards (hifive1 builds
+ * this file too). time.c points mtvec here in direct mode before main, so
+ * every trap, interrupt or exception, starts at board_trap.
+ *
+ * The machine timer interrupt runs on the stack it arrived on, most often
+ * a task's: RISC-V pushes nothing in hardware. The handler saves what a C
+ * call may clobber (ra, t0-t6, a0-a7), calls
+ *
+ *	void board_timer_interrupt(void);		(time.c)
+ *
+ * which preserves the rest as any C function does, restores and returns
+ * with mret. mepc and mstatus need no saving: mstatus.MIE stays 0 from
+ * trap entry to mret, so no second interrupt can overwrite them, and an
+ * exception in between never returns. The frame and board_timer_interrupt
+ * land on the task's stack, so the boards' guard zone counts them
+ * (meson.build).
+ *
+ * Anything else is fatal: an exception is a bug, and no other interrupt
+ * is enabled in mie. The stack it arrived on may be the cause (sp run
+ * wild or misaligned), so an exception touches it not at all: the handler
+ * moves to the top of RAM, g0's stack, whose contents no longer matter,
+ * and calls
+ *
+ *	_Noreturn void board_exception(uintptr_t sp, uintptr_t ra);	(time.c)
+ *
+ * with the sp and ra of the code that trapped, which reads mcause, mepc
+ * and mtval itself and exits. t0 and the a registers at the fault are lost.
+ */
+
+/* The saved registers: 16 words. 64 bytes is also a multiple of 16, so
+ * sp stays aligned as the psABI wants at board_timer_interrupt's call. */
+#define TRAP_FRAME 64
+/* mcause of the machine timer interrupt: the interrupt bit (31) and
+ * cause 7 (privileged spec, table "machine cause register values"). */
+#define MCAUSE_M_TIMER 0x80000007
+
+	.text
+	.globl	board_trap
+	.type	board_trap, @function
+	/* mtvec's low two bits are its MODE (0 = direct), so BASE is 4-byte
+	 * aligned. */
+	.p2align 2
+board_trap:
+	csrw	mscratch, t0		/* one free register, touching no stack */
+	csrr	t0, mcause
+	bgez	t0, exception		/* bit 31 clear: an exception */
+	csrr	t0, mscratch
+
+	addi	sp, sp, -TRAP_FRAME
+	sw	ra, 0(sp)
+	sw	t0, 4(sp)
+	sw	t1, 8(sp)
+	sw	t2, 12(sp)
+	sw	a0, 16(sp)
+	sw	a1, 20(sp)
+	sw	a2, 24(sp)
+	sw	a3, 28(sp)
+	sw	a4, 32(sp)
+	sw	a5, 36(sp)
+	sw	a6, 40(sp)
+	sw	a7, 44(sp)
+	sw	t3, 48(sp)
+	sw	t4, 52(sp)
+	sw	t5, 56(sp)
+	sw	t6, 60(sp)
+
+	csrr	t0, mcause
+	li	t1, MCAUSE_M_TIMER
+	bne	t0, t1, unexpected
+	call	board_timer_interrupt
+
+	lw	ra, 0(sp)
+	lw	t0, 4(sp)
+	lw	t1, 8(sp)
+	lw	t2, 12(sp)
+	lw	a0, 16(sp)
+	lw	a1, 20(sp)
+	lw	a2, 24(sp)
+	lw	a3, 28(sp)
+	lw	a4, 32(sp)
+	lw	a5, 36(sp)
+	lw	a6, 40(sp)
+	lw	a7, 44(sp)
+	lw	t3, 48(sp)
+	lw	t4, 52(sp)
+	lw	t5, 56(sp)
+	lw	t6, 60(sp)
+	addi	sp, sp, TRAP_FRAME
+	mret
+
+unexpected:				/* an interrupt nobody enabled */
+	addi	a0, sp, TRAP_FRAME	/* the interrupted sp and ra */
+	lw	a1, 0(sp)
+	j	report
+exception:
+	mv	a0, sp
+	mv	a1, ra
+report:
+	la	sp, __stack		/* picolibc.ld: the top of RAM */
+	tail	board_exception
+	.size	board_trap, .-board_trap
+
+	.section .note.GNU-stack,"",%progbits
