@@ -28,8 +28,10 @@ goro_board_panic_exit(void)
  *
  * On the real chip: the nRF51822's Cortex-M0 was built without SysTick
  * (Nordic's documentation says so; its registers read as zero), so the
- * counter is TIMER0 instead, 32 bits at 16 MHz: one count per CPU cycle.
- * The unit says which one ran. (ARMv6-M has no DWT cycle counter.)
+ * counter is the clock instead (time.c: TIMER0 at 1 MHz), times 16 for
+ * CPU cycles at 16 MHz: good to 16 cycles. TIMER0 is the chip's only
+ * 32-bit timer, and the clock has it. The unit says which one ran. (ARMv6-M
+ * has no DWT cycle counter.)
  */
 #define SYST_CSR           (*(volatile uint32_t *)0xE000E010u)
 #define SYST_RVR           (*(volatile uint32_t *)0xE000E014u)
@@ -41,18 +43,9 @@ goro_board_panic_exit(void)
 #define SYSTICK_INSNS_NUM 125u
 #define SYSTICK_INSNS_DEN 2u
 
-/* nRF51 TIMER0 (reference manual, TIMER chapter). */
-#define TIMER0_START     (*(volatile uint32_t *)0x40008000u)
-#define TIMER0_CAPTURE0  (*(volatile uint32_t *)0x40008040u)
-#define TIMER0_MODE      (*(volatile uint32_t *)0x40008504u)
-#define TIMER0_BITMODE   (*(volatile uint32_t *)0x40008508u)
-#define TIMER0_PRESCALER (*(volatile uint32_t *)0x40008510u)
-#define TIMER0_CC0       (*(volatile uint32_t *)0x40008540u)
-#define TIMER_MODE_TIMER 0u
-#define TIMER_BITMODE_32 3u
-#define TIMER_PRESCALE_1 0u /* 16 MHz / 2^0 */
+#define CYCLES_PER_US 16u /* the CPU's 16 MHz */
 
-static enum { C_NONE, C_SYSTICK, C_TIMER0 } counter;
+static enum { C_NONE, C_SYSTICK, C_CLOCK } counter;
 
 static void
 count_start(void)
@@ -66,11 +59,7 @@ count_start(void)
 		counter = C_SYSTICK;
 		return;
 	}
-	TIMER0_MODE = TIMER_MODE_TIMER;
-	TIMER0_BITMODE = TIMER_BITMODE_32;
-	TIMER0_PRESCALER = TIMER_PRESCALE_1;
-	TIMER0_START = 1;
-	counter = C_TIMER0;
+	counter = C_CLOCK;
 }
 
 uint64_t
@@ -85,13 +74,8 @@ goro_board_count(void)
 		if (counter == C_SYSTICK)
 			last = SYST_CVR;
 	}
-	if (counter == C_TIMER0) {
-		TIMER0_CAPTURE0 = 1; /* the counter is read through a capture */
-		now = TIMER0_CC0;
-		total += now - last; /* counts up; 32 bits wrap cleanly */
-		last = now;
-		return total;
-	}
+	if (counter == C_CLOCK)
+		return goro_board_now_us() * CYCLES_PER_US;
 	now = SYST_CVR;
 	total += (last - now) & SYST_MAX; /* it counts down */
 	last = now;
@@ -101,5 +85,5 @@ goro_board_count(void)
 const char *
 goro_board_count_unit(void)
 {
-	return counter == C_TIMER0 ? "cycles" : "instructions";
+	return counter == C_CLOCK ? "cycles" : "instructions";
 }
