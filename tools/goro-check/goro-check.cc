@@ -3,7 +3,8 @@
  * stack check inline, where -finstrument-functions gives it two calls.
  *
  * After inlining (the pass runs after "optimized", the last GIMPLE pass),
- * each function that makes a call gets, at its entry:
+ * each function that makes a call gets, ahead of its calls (see
+ * instrument() for exactly where):
  *
  *	sp = <the stack pointer>;          one asm instruction
  *	if (sp < goro_stackguard)          a load, a compare, a branch
@@ -74,8 +75,8 @@ make_decls(void)
 {
 	if (guard_decl)
 		return;
-	guard_decl = build_decl(UNKNOWN_LOCATION, VAR_DECL, get_identifier(guard_name),
-				uintptr_type());
+	guard_decl =
+	        build_decl(UNKNOWN_LOCATION, VAR_DECL, get_identifier(guard_name), uintptr_type());
 	TREE_PUBLIC(guard_decl) = 1;
 	DECL_EXTERNAL(guard_decl) = 1;
 	TREE_THIS_VOLATILE(guard_decl) = 0;
@@ -106,26 +107,37 @@ makes_calls(function *fun)
 	return false;
 }
 
-static unsigned int
-instrument(function *fun)
+/* Insert the check at the start of bb: bb keeps its labels and PHIs and
+ * gets the compare; its statements move to a new block that the compare
+ * falls through to, or reaches after the slow call. */
+static void
+check_before(function *fun, basic_block bb, bool at_entry)
 {
-	make_decls();
+	basic_block cond_bb, body;
+	edge to_body;
 
-	/* A new block between the entry and the first real block. */
-	edge entry = single_succ_edge(ENTRY_BLOCK_PTR_FOR_FN(fun));
-	basic_block cond_bb = split_edge(entry);
-	edge to_body = single_succ_edge(cond_bb);
-	basic_block body = to_body->dest;
+	if (at_entry) {
+		cond_bb = split_edge(single_succ_edge(ENTRY_BLOCK_PTR_FOR_FN(fun)));
+		to_body = single_succ_edge(cond_bb);
+	} else {
+		to_body = split_block_after_labels(bb);
+		cond_bb = bb;
+	}
+	body = to_body->dest;
 	gimple_stmt_iterator gsi = gsi_last_bb(cond_bb);
 
 	/* sp = asm volatile (GORO_SP_ASM); */
 	tree sp = make_ssa_name(uintptr_type());
 	vec<tree, va_gc> *outputs = NULL;
-	vec_safe_push(outputs, build_tree_list(build_tree_list(NULL_TREE, build_string(3, "=r")), sp));
+	vec_safe_push(outputs,
+	              build_tree_list(build_tree_list(NULL_TREE, build_string(3, "=r")), sp));
 	gasm *read_sp = gimple_build_asm_vec(GORO_SP_ASM, NULL, outputs, NULL, NULL);
 	gimple_asm_set_volatile(read_sp, true);
 	SSA_NAME_DEF_STMT(sp) = read_sp;
-	gsi_insert_after(&gsi, read_sp, GSI_NEW_STMT);
+	if (gsi_end_p(gsi))
+		gsi_insert_after(&gsi, read_sp, GSI_NEW_STMT);
+	else
+		gsi_insert_after(&gsi, read_sp, GSI_NEW_STMT);
 
 	/* limit = goro_stackguard; */
 	tree limit = make_ssa_name(uintptr_type());
@@ -152,14 +164,77 @@ instrument(function *fun)
 	slow->count = cond_bb->count.apply_probability(to_slow->probability);
 	if (current_loops)
 		add_bb_to_loop(slow, cond_bb->loop_father);
-	free_dominance_info(CDI_DOMINATORS);
-	free_dominance_info(CDI_POST_DOMINATORS);
 
 	cgraph_node *caller = cgraph_node::get(fun->decl);
 	if (caller)
 		caller->create_edge(cgraph_node::get_create(slow_decl), call, slow->count);
+}
 
-	/* The load and the call need their memory (virtual) operands. */
+static bool
+has_call(basic_block bb)
+{
+	for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+		gimple *s = gsi_stmt(gsi);
+		if ((is_gimple_call(s) && !gimple_call_internal_p(s)) ||
+		    gimple_code(s) == GIMPLE_ASM)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Where the checks go: not at the entry, but at the start of each block
+ * with a call that no other block with a call dominates. Every call then
+ * follows a check made in the same frame (its frame size has not changed
+ * since: no alloca in task code), and paths that call nothing, a
+ * recursion's base case say, pay nothing. A function whose first calls
+ * sit inside a loop is checked once at its entry instead, rather than on
+ * every turn of the loop; so is one that calls setjmp, or whose first
+ * calls sit in blocks with abnormal entries.
+ */
+static unsigned int
+instrument(function *fun)
+{
+	auto_vec<basic_block> where;
+	basic_block bb;
+	bool at_entry = fun->calls_setjmp;
+
+	make_decls();
+	calculate_dominance_info(CDI_DOMINATORS);
+	FOR_EACH_BB_FN(bb, fun)
+	{
+		if (at_entry || !has_call(bb))
+			continue;
+		bool covered = false;
+		for (basic_block d = get_immediate_dominator(CDI_DOMINATORS, bb);
+		     d && d != ENTRY_BLOCK_PTR_FOR_FN(fun);
+		     d = get_immediate_dominator(CDI_DOMINATORS, d))
+			if (has_call(d)) {
+				covered = true;
+				break;
+			}
+		if (covered)
+			continue;
+		edge e;
+		edge_iterator ei;
+		FOR_EACH_EDGE(e, ei, bb->preds)
+		if (e->flags & (EDGE_ABNORMAL | EDGE_EH))
+			at_entry = true;
+		if (!current_loops || bb->loop_father != current_loops->tree_root)
+			at_entry = true; /* in a loop, or no loop information */
+		where.safe_push(bb);
+	}
+	free_dominance_info(CDI_DOMINATORS);
+	if (at_entry) {
+		check_before(fun, NULL, true);
+	} else {
+		unsigned i;
+		FOR_EACH_VEC_ELT(where, i, bb)
+		check_before(fun, bb, false);
+	}
+	free_dominance_info(CDI_POST_DOMINATORS);
+
+	/* The loads and the calls need their memory (virtual) operands. */
 	mark_virtual_operands_for_renaming(fun);
 	return TODO_update_ssa;
 }
@@ -167,28 +242,21 @@ instrument(function *fun)
 namespace
 {
 const pass_data goro_check_data = {
-	GIMPLE_PASS,
-	"goro_check",
-	OPTGROUP_NONE,
-	TV_NONE,
-	PROP_cfg | PROP_ssa,
-	0,
-	0,
-	0,
-	0,
+        GIMPLE_PASS, "goro_check", OPTGROUP_NONE, TV_NONE, PROP_cfg | PROP_ssa, 0, 0, 0, 0,
 };
 
 struct goro_check_pass : gimple_opt_pass {
 	goro_check_pass(gcc::context *ctx) : gimple_opt_pass(goro_check_data, ctx)
 	{
 	}
-	bool gate(function *fun) final override
+	bool
+	gate(function *fun) final override
 	{
 		return !lookup_attribute("no_instrument_function", DECL_ATTRIBUTES(fun->decl)) &&
-		       !lookup_attribute("naked", DECL_ATTRIBUTES(fun->decl)) &&
-		       makes_calls(fun);
+		       !lookup_attribute("naked", DECL_ATTRIBUTES(fun->decl)) && makes_calls(fun);
 	}
-	unsigned int execute(function *fun) final override
+	unsigned int
+	execute(function *fun) final override
 	{
 		return instrument(fun);
 	}
