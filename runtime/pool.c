@@ -56,7 +56,7 @@ struct fblock {
  * that needs the true shape of the pool (a bigger allocation that fails,
  * goro_pool_info) puts them back first.
  */
-#define QCACHE 8
+#define QCACHE (NBLOCKS >= 64 ? 8 : 1) /* a tiny pool cannot spare blocks to it */
 static void *qcache[QCACHE];
 static int nqcache;
 
@@ -203,6 +203,35 @@ pool_alloc(unsigned order)
 	return b;
 }
 
+/*
+ * Grow the block at *p from order to target in place, downwards, if every
+ * buddy below it is free: a stack grows down, so the live part at the top
+ * stays where it is and nothing needs copying. This is what a stack that
+ * gave back its low half (stack_shrink_g0) gets back when it grows again,
+ * if nobody took it meanwhile. Returns 1 and the new low end in *p, or 0,
+ * changing nothing.
+ */
+POOL_NOASAN int
+pool_grow_down(void **p, unsigned order, unsigned target)
+{
+	size_t off = offset_of(*p), o = off;
+	unsigned k;
+
+	for (k = order; k < target; k++) {
+		size_t size = pool_block_size(k);
+		if (!(o & size) || meta[(o - size) / GORO_MIN_BLOCK] != (META_FREE | k))
+			return 0; /* we are the low buddy, or the one below is taken */
+		o -= size;
+	}
+	for (k = order, o = off; k < target; k++) {
+		o -= pool_block_size(k);
+		list_remove(k, (struct fblock *)(pool_mem + o));
+	}
+	POOL_UNPOISON_ASAN(pool_mem + o, off - o);
+	*p = pool_mem + o;
+	return 1;
+}
+
 POOL_NOASAN void
 pool_free(void *p, unsigned order)
 {
@@ -214,7 +243,7 @@ pool_free(void *p, unsigned order)
 	memset(p, POOL_POISON, pool_block_size(order));
 #endif
 	POOL_POISON_ASAN(p, pool_block_size(order));
-	if (order == 0 && nqcache < QCACHE) {
+	if (order == 0 && nqcache < QCACHE && NBLOCKS >= 64) {
 		qcache[nqcache++] = p;
 		nfree += pool_block_size(0);
 		return;

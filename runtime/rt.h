@@ -168,6 +168,10 @@ static inline void
 stack_set_guard(struct cpu *c, const struct g *g)
 {
 	c->stackguard = g ? g->lo + GORO_STACK_GUARD : 0;
+#if GORO_CHECKS >= 2
+	if (g && c->move_every)
+		c->stackguard = UINTPTR_MAX; /* every check to the slow path, to count */
+#endif
 }
 
 /* Scheduler services the stack code uses (sched.c). */
@@ -230,6 +234,7 @@ int pool_order(size_t size);   /* order for size bytes, or -1 if too large */
 unsigned pool_max_order(void); /* the order of the pool's largest block */
 void *pool_alloc(unsigned order);
 void pool_free(void *p, unsigned order);
+int pool_grow_down(void **p, unsigned order, unsigned target);
 size_t pool_block_size(unsigned order);
 uintptr_t pool_base(void); /* block offsets are counted from here */
 

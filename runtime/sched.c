@@ -21,6 +21,11 @@
 #include "sp.h"
 
 struct cpu goro_cpus[GORO_NCPU];
+/* The stack check reads the running task's limit by this name (check.c,
+ * tools/goro-check): struct cpu's first word, on the one CPU there is. An
+ * assembler alias, so that no compiler (nor ASan, which would fence an
+ * 8-byte object inside goro_cpus) takes it for an object of its own. */
+__asm__(".globl goro_stackguard\n\t.set goro_stackguard, goro_cpus");
 
 static struct g allg[GORO_MAX_TASKS];
 static struct g *gfree; /* free slots, linked through next */

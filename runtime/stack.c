@@ -3,7 +3,7 @@
  * pinning, and running code on g0's stack.
  *
  * A task starts on a small block from the pool. When the stack check (see
- * check_instrument.c) finds sp inside the guard zone at the block's low
+ * check.c) finds sp inside the guard zone at the block's low
  * end, the task calls goro_morestack, which saves its registers on its own
  * stack, moves to g0's stack and calls newstack_g0. There the stack moves:
  *
@@ -221,6 +221,29 @@ goro_debug_min_headroom(void)
 #endif
 }
 
+/* Grow g's block in place when the blocks below it are free (see
+ * pool_grow_down): no copy, no pointer changes. Returns 1 if it did. */
+static int
+growdown_g0(struct g *g, unsigned order)
+{
+	void *lo = (void *)g->lo;
+
+	if (!pool_grow_down(&lo, g->order, order))
+		return 0;
+	san_stack_unregister(g);
+	g->lo = (uintptr_t)lo;
+	g->order = (uint8_t)order;
+	san_block_free(g->lo, g->sp - g->lo); /* all below sp is dead: plain memory */
+#if GORO_CHECKS >= 2
+	for (uintptr_t *w = (uintptr_t *)g->lo; w < (uintptr_t *)g->sp; w++)
+		*w = STACK_PAINT;
+	g->flags &= (uint8_t)~G_PAINT_STALE; /* the whole dead part is paint now */
+#endif
+	*(uintptr_t *)g->lo = STACK_CANARY;
+	san_stack_register(g);
+	return 1;
+}
+
 static void
 stack_grow_g0(struct g *g)
 {
@@ -248,7 +271,7 @@ stack_grow_g0(struct g *g)
 	if (order > g->maxorder)
 		goro_panic("goroutine %d (%s) stack overflow: needs %lu bytes, max %lu", g->id,
 		           gname(g), block_bytes(order), block_bytes(g->maxorder));
-	if (copystack_g0(g, order) < 0) {
+	if (growdown_g0(g, order) == 0 && copystack_g0(g, order) < 0) {
 		/* Ask idle tasks for their unused halves, then try once more. */
 		sched_reclaim_g0();
 		if (copystack_g0(g, order) < 0) {
@@ -441,6 +464,7 @@ goro_debug_move_every(unsigned n)
 
 	c->move_every = n;
 	c->move_count = 0;
+	stack_set_guard(c, c->curg);
 	return GORO_OK;
 #else
 	(void)n;

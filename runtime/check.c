@@ -1,0 +1,75 @@
+/*
+ * The stack check: one slow path, two triggers.
+ *
+ * Task code (everything built against dependency('goro')) checks sp
+ * against the running task's limit, goro_stackguard (the first word of
+ * the per-CPU struct: its block's low end plus the guard zone, 0 on g0),
+ * and calls goro_stack_check_failed when sp is below it. Which code does
+ * the checking is the build's choice (meson option stack_check):
+ *
+ *   plugin      tools/goro-check, a GCC plugin, puts the compare inline at
+ *               the entry of every function that makes a call: four or
+ *               five instructions, no call on the fast path.
+ *   instrument  GCC's -finstrument-functions calls
+ *               __cyg_profile_func_enter at every function entry (inlined
+ *               ones too) and __cyg_profile_func_exit at every exit; the
+ *               enter hook below does the compare. Any GCC has it.
+ *
+ * Either way the check runs after the function's frame is allocated, so
+ * the guard zone covers the largest frame task code may have: task code
+ * gets -Werror=stack-usage=GORO_FRAME_MAX, and GORO_STACK_GUARD is sized
+ * from it (boards/<board>/meson.build, docs/stacks.md).
+ */
+#include "rt.h"
+#include "sp.h"
+
+void goro_stack_check_failed(void);
+void __cyg_profile_func_enter(void *fn, void *site) GORO_NOSPLIT;
+void __cyg_profile_func_exit(void *fn, void *site) GORO_NOSPLIT;
+
+/* The limit as the check reads it: struct cpu's first word, by name. */
+extern uintptr_t goro_stackguard;
+
+/*
+ * The slow path. Checks made off the task's stack are ignored: on g0 the
+ * limit is 0, but an interrupt handler built as task code may run on the
+ * interrupt stack while a task's limit is set, or on the task's own stack
+ * (RISC-V), where the stack must not move under the interrupted code.
+ * With checks=2 and goro_debug_move_every, the limit is set above any sp
+ * so that every check lands here and is counted.
+ */
+__attribute__((noinline)) void
+goro_stack_check_failed(void)
+{
+	struct cpu *c = mycpu();
+	struct g *g = c->curg;
+	uintptr_t sp = port_sp();
+
+	if (g == NULL || sp < g->lo || sp >= stack_hi(g) || port_in_isr())
+		return;
+	if (sp < g->lo + GORO_STACK_GUARD) {
+		stack_morestack(c, g, STACK_GROW);
+		return;
+	}
+#if GORO_CHECKS >= 2
+	if (c->move_every && ++c->move_count >= c->move_every) {
+		c->move_count = 0;
+		if (g->pins == 0 && !(g->flags & GORO_FIXED_STACK))
+			stack_morestack(c, g, STACK_MOVE);
+	}
+#endif
+}
+
+void
+__cyg_profile_func_enter(void *fn, void *site)
+{
+	(void)fn, (void)site;
+	if (__builtin_expect(port_sp() < goro_stackguard, 0))
+		goro_stack_check_failed();
+}
+
+void
+__cyg_profile_func_exit(void *fn, void *site)
+{
+	(void)fn, (void)site;
+}
