@@ -267,6 +267,7 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 	size_t i, k;
 	int pick;
 
+	sched_check_thread("goro_select");
 	if (n > SELECT_MAX || (n > 0 && cases == NULL))
 		return GORO_EINVAL;
 	for (i = 0; i < n; i++)
@@ -291,7 +292,6 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 	}
 	if (timeout_us == 0)
 		return GORO_EWOULDBLOCK;
-	sched_check_thread("goro_select");
 
 	/* Pass 2: wait on every case, and on the timeout. */
 	for (i = 0; i < n; i++)

@@ -54,8 +54,12 @@ uintptr_t newstack_g0(void);
 
 /*
  * Each port also has asm/<arch>/sp.h with
- *	static inline uintptr_t port_sp(void);
- * the current stack pointer, for the stack check's fast path.
+ *	uintptr_t port_sp(void);            the current stack pointer
+ *	unsigned long port_irq_save(void);  mask interrupts, return the old state
+ *	void port_irq_restore(unsigned long state);
+ *	int port_in_isr(void);              running in an interrupt handler?
+ * (static inline where the port can), and its meson.build sets
+ * port_sp_asm, the instruction tools/goro-check uses to read sp.
  */
 
 /* Where a new task's first switch lands: calls sched_start(fn, arg). */

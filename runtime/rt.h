@@ -44,7 +44,7 @@ enum {
 };
 
 /*
- * The task control block. Kept small (36 bytes on 32-bit) because the table
+ * The task control block. Kept small (40 bytes on 32-bit) because the table
  * is fixed and RAM is scarce; fn and arg live in the initial frame, not here.
  * sp and lo are the only pointers into the task's stack that the runtime
  * keeps here; the mover (stack.c) updates both.

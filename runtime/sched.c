@@ -264,6 +264,7 @@ goro_exit(void)
 	struct cpu *c = mycpu();
 	struct g *gp = c->curg;
 
+	sched_check_thread("goro_exit");
 	if (gp == NULL)
 		goro_panic("goro_exit called outside a task");
 	stack_check(gp);

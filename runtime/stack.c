@@ -15,8 +15,10 @@
  *             locals, va_lists, jmp_bufs (a conservative scan: C has no
  *             stack maps, so any word that looks like a pointer into the
  *             old stack is taken for one);
- *   records   the runtime's own pointers into the stack (g->sp; more join
- *             this set with wait queues), each adjusted precisely;
+ *   records   the runtime's own pointers into the stack (g->sp, and timer
+ *             heap entries; wait records never need it: a task with any is
+ *             parked, and a parked task's stack does not move), each
+ *             adjusted precisely;
  *   swap      the task's block, canary and check limit;
  *   free      the old block, poisoned, back to the pool;
  *

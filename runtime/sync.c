@@ -75,6 +75,7 @@ goro_mutex_trylock(struct goro_mutex *m)
 {
 	struct g *me = mycpu()->curg;
 
+	sched_check_thread("goro_mutex_trylock");
 	if (me == NULL)
 		goro_panic("goro_mutex_trylock outside a task");
 	if (m->owner != NULL)
@@ -122,6 +123,7 @@ goro_sema_init_isr(struct goro_sema *s, int count)
 int
 goro_sema_trywait(struct goro_sema *s)
 {
+	sched_check_thread("goro_sema_trywait");
 	if (s->count <= 0)
 		return GORO_EWOULDBLOCK;
 	s->count--;

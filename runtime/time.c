@@ -221,6 +221,7 @@ goro_sleep_us(uint64_t us)
 void
 goro_timer_start(struct goro_timer *t, uint64_t after_us, uint64_t period_us)
 {
+	sched_check_thread("goro_timer_start");
 	if (t->c.buf != (unsigned char *)&t->slot) { /* first start: t is zeroed */
 		goro_chan_init(&t->c, &t->slot, sizeof t->slot, 1);
 		t->node.heapidx = -1;
@@ -236,6 +237,7 @@ goro_timer_start(struct goro_timer *t, uint64_t after_us, uint64_t period_us)
 int
 goro_timer_stop(struct goro_timer *t)
 {
+	sched_check_thread("goro_timer_stop");
 	if (t->c.buf != (unsigned char *)&t->slot)
 		return 0; /* never started */
 	return timer_del(&t->node);

@@ -15,7 +15,7 @@ port_sp(void)
 
 /*
  * Interrupts, for the few places where thread code and an interrupt
- * handler share state (runtime/sema.c, the idle path). On the host the
+ * handler share state (runtime/sync.c, the idle path). On the host the
  * "interrupts" are signals: the board delivers its timer as SIGALRM and
  * masking it is a system call, which only those rare paths pay.
  */

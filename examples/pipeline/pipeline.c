@@ -33,7 +33,7 @@ static void
 filter(void *arg)
 {
 	struct stage *me = arg, *next = NULL;
-	int prime, v;
+	int prime, v, full = 0;
 
 	if (goro_chan_recv(&me->in, &prime) != 0)
 		return;
@@ -41,12 +41,25 @@ filter(void *arg)
 	while (goro_chan_recv(&me->in, &v) == 0) {
 		if (v % prime == 0)
 			continue;
-		if (next == NULL) {
-			next = &stages[nstages++];
-			goro_chan_init(&next->in, next->slot, sizeof(int), 4);
-			goro_go(filter, next);
+		if (next == NULL && !full) {
+			if (nstages < (int)(sizeof stages / sizeof stages[0])) {
+				next = &stages[nstages];
+				goro_chan_init(&next->in, next->slot, sizeof(int), 4);
+				if (goro_go(filter, next) > 0)
+					nstages++;
+				else
+					next = NULL;
+			}
+			if (next == NULL) {
+				/* No room for another stage (a small board's task
+				 * table): keep draining, so the stages upstream
+				 * can finish, but sieve no further. */
+				full = 1;
+				printf("(out of tasks after %d) ", prime);
+			}
 		}
-		goro_chan_send(&next->in, &v);
+		if (next)
+			goro_chan_send(&next->in, &v);
 	}
 	if (next)
 		goro_chan_close(&next->in);
@@ -61,6 +74,6 @@ main(void)
 	goro_go(generate, &first->in);
 	goro_go(filter, first);
 	goro_run();
-	printf("\n%d primes up to %d, one task each\n", nstages - 1, LIMIT);
+	printf("\n%d primes found, one task each\n", nstages);
 	return 0;
 }

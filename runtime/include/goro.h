@@ -3,11 +3,13 @@
  *
  * A task ("goroutine") is a function with its own stack taken from a fixed
  * pool. Tasks run one at a time on each CPU and switch only when they call
- * into goro (goro_yield, goro_exit, and later blocking calls). The scheduler
+ * into goro (goro_yield, goro_exit, and the blocking calls below). The scheduler
  * itself runs on the CPU's g0 context: the stack goro_run was called on.
  *
- * Calling context: every function here is for thread code (main or a task).
- * None may be called from an interrupt handler.
+ * Calling context: every function here is for thread code (main or a task),
+ * except those named *_isr and goro_now_us, which interrupt handlers may
+ * call. Any other call from a handler that touches the scheduler is a panic
+ * (docs/concurrency.md).
  */
 #ifndef GORO_H
 #define GORO_H
