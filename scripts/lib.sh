@@ -3,7 +3,8 @@
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # Packages every build needs; each board adds its own in boards/<b>/packages.
-base_packages=(meson ninja-build python3 clang-format git)
+# g++ builds the stack-check plugin (tools/goro-check) for every target.
+base_packages=(meson ninja-build python3 clang-format git g++)
 
 die() {
 	echo "$(basename "$0"): $*" >&2
