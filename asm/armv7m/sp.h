@@ -1,5 +1,6 @@
-/* The stack pointer, for the stack check's fast path (ARMv7-M). In thread
- * mode on a task this is PSP; in a handler or on g0, MSP. */
+/* The stack pointer, for the stack check's fast path (ARMv7-M, and ARMv6-M
+ * through asm/armv6m/sp.h). In thread mode on a task this is PSP; in a
+ * handler or on g0, MSP. */
 #ifndef GORO_PORT_SP_H
 #define GORO_PORT_SP_H
 

@@ -1,7 +1,8 @@
 /*
- * mps2-an385 under QEMU or on the MPS2 board. Startup, the vector table and
- * the console are picolibc's semihosting crt0; a panic exits with status 2,
- * which QEMU passes on as its own exit status.
+ * The MPS2 boards (mps2-an385, and mps2-an386, which builds this file too)
+ * under QEMU or on the MPS2 board. Startup and the console are picolibc's
+ * semihosting crt0 (which also turns the FPU on for the AN386); a panic
+ * exits with status 2, which QEMU passes on as its own exit status.
  */
 #include <stdint.h>
 #include <stdlib.h>

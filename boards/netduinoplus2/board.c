@@ -1,9 +1,10 @@
 /*
- * Netduino Plus 2 (STM32F405) under QEMU or on the real board. Startup
- * and the console are picolibc's semihosting crt0 (which also turns the
- * FPU on; its vector table serves until time.c installs one in RAM); a
- * panic exits with status 2, which QEMU passes on as its own exit status.
- * On the real board semihosting needs a debugger attached (README.md).
+ * The STM32F4 boards (netduinoplus2, and stm32f4-discovery, which builds
+ * this file too), under QEMU or on the real boards. Startup and the
+ * console are picolibc's semihosting crt0 (which also turns the FPU on;
+ * its vector table serves until time.c installs one in RAM); a panic exits
+ * with status 2, which QEMU passes on as its own exit status. On a real
+ * board semihosting needs a debugger attached (README.md).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -39,5 +40,7 @@ goro_board_count(void)
 const char *
 goro_board_count_unit(void)
 {
-	return "instructions";
+	/* Under QEMU the timer clock is 1 GHz and counts guest instructions;
+	 * on a real chip it is the core's clock. */
+	return STM32F4_TIMCLK_HZ == 1000000000 ? "instructions" : "cycles";
 }

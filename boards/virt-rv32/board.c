@@ -1,8 +1,9 @@
 /*
- * virt-rv32 under QEMU: an rv32imac hart in M-mode, no firmware. Startup
- * and the console are picolibc's semihosting crt0; time and the trap vector
- * are time.c and trap.S. A panic exits with status 2, which QEMU passes on
- * as its own exit status.
+ * The RISC-V boards (virt-rv32, and hifive1, which builds this file too):
+ * an rv32imac hart in M-mode, no firmware, under QEMU (-M virt, -M
+ * sifive_e) or on the HiFive1. Startup and the console are picolibc's
+ * semihosting crt0; time and the trap vector are time.c and trap.S. A
+ * panic exits with status 2, which QEMU passes on as its own exit status.
  */
 #include <stdint.h>
 #include <stdlib.h>
