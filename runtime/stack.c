@@ -65,7 +65,15 @@ block_bytes(unsigned order)
 void
 stack_init(struct g *g, unsigned order, size_t max_stack)
 {
-	int maxorder = pool_order(max_stack);
+	static int default_maxorder = -2; /* pool_order(GORO_MAX_STACK), once */
+	int maxorder;
+
+	if (max_stack != GORO_MAX_STACK)
+		maxorder = pool_order(max_stack);
+	else if (default_maxorder != -2)
+		maxorder = default_maxorder;
+	else
+		maxorder = default_maxorder = pool_order(max_stack);
 
 	if (maxorder < 0)
 		maxorder = (int)pool_max_order();
