@@ -20,7 +20,7 @@ slot(struct goro_chan *c, size_t i)
 /* Copy one element: small sizes inline (a constant-size memcpy compiles to
  * a load and a store, unaligned-safe), others through memcpy. NULL from:
  * the zero value. NULL to: dropped. */
-static void
+static inline void
 copy_elem(struct goro_chan *c, void *to, const void *from)
 {
 	if (to == NULL)

@@ -192,7 +192,27 @@ struct goro_wait {
 };
 
 void sched_park(const char *reason);
-void sched_ready(struct g *g);
+
+static inline void
+runq_put(struct cpu *c, struct g *g)
+{
+	g->next = NULL;
+	if (c->runqtail)
+		c->runqtail->next = g;
+	else
+		c->runqhead = g;
+	c->runqtail = g;
+}
+
+/* Make a parked task runnable again. Inline: every wakeup pays it. */
+static inline void
+sched_ready(struct g *g)
+{
+	if (g->status == G_WAITING) {
+		g->status = G_READY;
+		runq_put(mycpu(), g);
+	}
+}
 void sched_poll(struct cpu *c);
 _Noreturn void sched_isr_panic(const char *what) __attribute__((cold));
 

@@ -49,18 +49,7 @@ sched_init(void)
 	ready = 1;
 }
 
-/* Run queue: FIFO, linked through g->next. */
-static void
-runq_put(struct cpu *c, struct g *g)
-{
-	g->next = NULL;
-	if (c->runqtail)
-		c->runqtail->next = g;
-	else
-		c->runqhead = g;
-	c->runqtail = g;
-}
-
+/* Run queue: FIFO, linked through g->next (runq_put is in rt.h). */
 static struct g *
 runq_get(struct cpu *c)
 {
@@ -193,16 +182,6 @@ goro_yield(void)
 	san_leave(c, gp, next, 0);
 	goro_port_switch(&gp->sp, next->sp);
 	san_arrive(c, gp);
-}
-
-/* Make a parked task runnable again. */
-void
-sched_ready(struct g *g)
-{
-	if (g->status == G_WAITING) {
-		g->status = G_READY;
-		runq_put(mycpu(), g);
-	}
 }
 
 /* sched_check_thread's slow path (rt.h). */

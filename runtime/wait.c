@@ -65,7 +65,14 @@ waitq_take(struct goro_waitq *q)
 	struct goro_waiter *w;
 
 	while ((w = q->head) != NULL) {
-		waitq_remove(w);
+		/* Unlink the head: the one case of waitq_remove a waker needs. */
+		q->head = w->next;
+		if (q->head)
+			q->head->prev = NULL;
+		else
+			q->tail = NULL;
+		w->next = NULL;
+		w->q = NULL;
 		if (w->st->fired)
 			continue; /* a select another case already woke */
 		w->st->fired = 1;
