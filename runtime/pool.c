@@ -280,6 +280,7 @@ goro_pool_info(struct goro_pool_info *out)
 		return;
 	if (norders == 0)
 		pool_init();
+	sched_reap();   /* exited tasks' stacks count as free */
 	qcache_flush(); /* the shape below is the real one */
 	out->total = GORO_POOL_SIZE;
 	out->free = nfree;

@@ -83,7 +83,8 @@ struct cpu {
 	struct g *curg;                /* the running task; NULL while g0 runs */
 	uintptr_t g0sp;                /* g0's saved sp while a task runs */
 	struct g *runqhead, *runqtail; /* FIFO of runnable tasks */
-	struct g *dead;                /* exited task whose stack g0 must free */
+	struct g *deadlist;            /* exited tasks, linked through next: g0 gives back their
+	                                  stacks and slots, or a spawn takes one over */
 	struct g *insys;               /* task whose goro_systemstack call runs */
 	uint8_t stackreq;              /* what goro_morestack asks: STACK_* */
 	/* Set by interrupt handlers (a timer deadline passed, a semaphore
@@ -174,9 +175,10 @@ stack_set_guard(struct cpu *c, const struct g *g)
 #endif
 }
 
-/* Scheduler services the stack code uses (sched.c). */
+/* Scheduler services the stack and pool code use (sched.c). */
 struct g *sched_find(int id);
 void sched_reclaim_g0(void);
+void sched_reap(void);
 
 /*
  * Waiting (sched.c, wait.c). A wait is one park of one task: it may have

@@ -4,10 +4,14 @@
  * Switch paths (docs/design.md has the picture):
  *   yield, queue not empty:  task -> next task directly (one switch);
  *   yield, queue empty:      returns at once, nobody else can run;
- *   exit:                    task -> g0, which frees the stack and slot
- *                            (a task cannot free the stack it stands on),
- *                            then g0 -> next task;
- *   goro_run:                g0 -> first task; back on g0 after each exit;
+ *   exit:                    task -> next task directly, leaving itself on
+ *                            the dead list (a task cannot free the stack
+ *                            it stands on); g0 gives dead tasks' stacks and
+ *                            slots back whenever it runs, and a spawn may
+ *                            take one over as it is; with nothing to run,
+ *                            task -> g0;
+ *   goro_run:                g0 -> first task; back on g0 when nothing
+ *                            else is runnable;
  *   stack check failed:      task -> g0's stack and back, on a new block
  *                            (goro_morestack, stack.c);
  *   goro_systemstack:        task -> g0's stack and back (stack.c).
@@ -63,6 +67,9 @@ runq_get(struct cpu *c)
 	return g;
 }
 
+static void reap_g0(struct cpu *c);
+static void gid_next(struct g *g);
+
 /* On g0: every suspended task, runnable or parked, gives back what it does
  * not use. (In place: a parked task's wait records keep their addresses.) */
 void
@@ -70,6 +77,7 @@ sched_reclaim_g0(void)
 {
 	int i;
 
+	reap_g0(mycpu());
 	for (i = 0; i < GORO_MAX_TASKS; i++)
 		if ((allg[i].status == G_READY || allg[i].status == G_WAITING) &&
 		    &allg[i] != mycpu()->curg && &allg[i] != mycpu()->insys)
@@ -95,6 +103,7 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 {
 	size_t size = opts && opts->stack_size ? opts->stack_size : GORO_DEFAULT_STACK;
 	size_t max = opts && opts->max_stack ? opts->max_stack : GORO_MAX_STACK;
+	struct cpu *c;
 	struct g *g;
 	void *lo;
 	int order;
@@ -107,19 +116,32 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 	order = pool_order(size);
 	if (order < 0)
 		return GORO_EINVAL;
-	g = gfree;
-	if (g == NULL)
-		return GORO_ENOMEM;
-	lo = pool_alloc((unsigned)order);
-	if (lo == NULL) {
-		/* Idle tasks may hold unused halves of grown stacks. */
-		goro_systemstack(reclaim_cb, NULL);
-		lo = pool_alloc((unsigned)order);
-		if (lo == NULL)
-			return GORO_ENOMEM;
+	c = mycpu();
+	g = c->deadlist;
+	if (g != NULL && g->order == order) {
+		/* Take over an exited task's slot and stack block as they are:
+		 * nothing to free, nothing to allocate. */
+		c->deadlist = g->next;
+		gid_next(g);
+		san_stack_unregister(g);
+		lo = (void *)g->lo;
+	} else {
+		g = gfree;
+		lo = g ? pool_alloc((unsigned)order) : NULL;
+		if (lo == NULL) {
+			/* Exited tasks not yet reaped, and idle tasks' unused
+			 * halves of grown stacks, may make room. */
+			goro_systemstack(reclaim_cb, NULL);
+			g = gfree;
+			if (g == NULL)
+				return GORO_ENOMEM;
+			lo = pool_alloc((unsigned)order);
+			if (lo == NULL)
+				return GORO_ENOMEM;
+		}
+		gfree = g->next;
+		c->nlive++;
 	}
-	gfree = g->next;
-	mycpu()->nlive++;
 
 	g->lo = (uintptr_t)lo;
 	g->flags = (uint8_t)(opts ? opts->flags : 0);
@@ -128,19 +150,25 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 	g->sp = goro_port_init_frame(stack_hi(g), fn, arg);
 	san_stack_new(g);
 	g->status = G_READY;
-	runq_put(mycpu(), g);
+	runq_put(c, g);
 	return g->id;
 }
 
 /* Slot i's ids are i+1, i+1+N, i+1+2N, ... (N = table size), so an id finds
  * its slot by one division and a stale id of a reused slot does not match. */
 static void
-gfree_put(struct g *g)
+gid_next(struct g *g)
 {
 	int slot = (int)(g - allg);
 
-	mycpu()->nlive--;
 	g->id = g->id > (int)(0x7fffffff - GORO_MAX_TASKS) ? slot + 1 : g->id + GORO_MAX_TASKS;
+}
+
+static void
+gfree_put(struct g *g)
+{
+	mycpu()->nlive--;
+	gid_next(g);
 	g->status = G_FREE;
 	g->name = NULL;
 	g->next = gfree;
@@ -155,7 +183,7 @@ sched_find(int id)
 	if (id <= 0 || !ready)
 		return NULL;
 	g = &allg[(id - 1) % GORO_MAX_TASKS];
-	return g->status != G_FREE && g->id == id ? g : NULL;
+	return g->status != G_FREE && g->status != G_DEAD && g->id == id ? g : NULL;
 }
 
 void
@@ -241,18 +269,26 @@ _Noreturn void
 goro_exit(void)
 {
 	struct cpu *c = mycpu();
-	struct g *gp = c->curg;
+	struct g *gp = c->curg, *next;
 
 	sched_check_thread("goro_exit");
 	if (gp == NULL)
 		goro_panic("goro_exit called outside a task");
 	stack_check(gp);
 	gp->status = G_DEAD;
-	c->dead = gp;
-	c->curg = NULL;
-	stack_set_guard(c, NULL);
-	san_leave(c, gp, NULL, 1);
-	goro_port_mcall(&gp->sp, c->g0sp);
+	/* Its stack and slot go back later, on g0, or to the next spawn; a
+	 * task cannot free the stack it stands on. Meanwhile the next task
+	 * runs at once, if there is one. */
+	gp->next = c->deadlist;
+	c->deadlist = gp;
+	next = runq_get(c);
+	c->curg = next;
+	stack_set_guard(c, next);
+	san_leave(c, gp, next, 1);
+	if (next)
+		goro_port_switch(&gp->sp, next->sp);
+	else
+		goro_port_mcall(&gp->sp, c->g0sp);
 	goro_panic("goroutine %d resumed after exit", gp->id);
 }
 
@@ -264,16 +300,33 @@ sched_start(void (*fn)(void *), void *arg)
 	goro_exit();
 }
 
-/* On g0: give back what an exited task held. */
+/* On g0: give back what exited tasks hold. */
 static void
 reap_g0(struct cpu *c)
 {
-	struct g *g = c->dead;
+	struct g *g;
 
-	c->dead = NULL;
-	san_stack_free(g);
-	pool_free((void *)g->lo, g->order);
-	gfree_put(g);
+	while ((g = c->deadlist) != NULL) {
+		c->deadlist = g->next;
+		san_stack_free(g);
+		pool_free((void *)g->lo, g->order);
+		gfree_put(g);
+	}
+}
+
+static void
+reap_cb(void *arg)
+{
+	(void)arg;
+	reap_g0(mycpu());
+}
+
+/* From anywhere: exited tasks' stacks back to the pool (on g0's stack). */
+void
+sched_reap(void)
+{
+	if (ready && mycpu()->deadlist)
+		goro_systemstack(reap_cb, NULL);
 }
 
 /*
@@ -339,6 +392,8 @@ goro_run(void)
 	san_g0_bounds(c);
 #endif
 	for (;;) {
+		if (c->deadlist)
+			reap_g0(c);
 		if (c->poll)
 			sched_poll(c);
 		g = runq_get(c);
@@ -353,8 +408,6 @@ goro_run(void)
 		san_leave(c, NULL, g, 0);
 		goro_port_gogo(&c->g0sp, g->sp);
 		san_arrive(c, NULL);
-		if (c->dead)
-			reap_g0(c);
 	}
 }
 
