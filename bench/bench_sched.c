@@ -1,7 +1,8 @@
 /*
  * Scheduler costs: a task-to-task switch through goro_yield (two tasks
- * yielding to each other), and a spawn: goro_go, the task running, exiting
- * and g0 freeing its stack. Prints "bench <name> <count per operation>"
+ * yielding to each other), and a spawn: goro_go, the task running and
+ * exiting (the next spawn takes over its stack and slot, or g0 frees
+ * them). Prints "bench <name> <count per operation>"
  * in the board's count unit, including the benchmark loop's own few
  * instructions.
  */
@@ -45,7 +46,7 @@ spawner(void *arg)
 	t0 = goro_board_count();
 	for (i = 0; i < N; i++) {
 		goro_go(empty, NULL);
-		goro_yield(); /* the new task runs, exits; g0 frees it, we go on */
+		goro_yield(); /* the new task runs and exits, and we go on */
 	}
 	t1 = goro_board_count();
 }

@@ -21,7 +21,7 @@ FREERTOS_M3 = {"switch": 46, "spawn": 685, "chan_unbuffered": 1146}
 
 OPS = [
     ("switch", "switch: goro_yield from one task to another"),
-    ("spawn", "spawn: goro_go + run + exit + free on g0"),
+    ("spawn", "spawn: goro_go + the task running + exiting (its stack and slot reused or freed)"),
     ("chan_unbuffered", "round trip of a 4-byte value, unbuffered channels"),
     ("chan_buffered", "round trip of a 4-byte value, buffered channels"),
     ("select4", "select over 4 channels (partner's send included)"),
