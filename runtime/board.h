@@ -40,6 +40,25 @@ uint64_t goro_board_now_us(void);
 void goro_board_timer_set(uint64_t deadline_us);
 void goro_board_idle(void);
 
+/*
+ * For boards whose clock is a free-running 32-bit counter: widen a reading
+ * to 64 bits. Call with interrupts masked (hi and last change together) and
+ * at least once per wrap of the counter.
+ */
+struct board_clock32 {
+	uint32_t hi;   /* wraps seen so far */
+	uint32_t last; /* the last reading */
+};
+
+static inline uint64_t
+board_clock32_widen(struct board_clock32 *c, uint32_t now)
+{
+	if (now < c->last)
+		c->hi++;
+	c->last = now;
+	return ((uint64_t)c->hi << 32) | now;
+}
+
 /* Called by the board's timer interrupt when the deadline has passed. */
 void goro_timer_isr(void);
 

@@ -63,13 +63,13 @@
 #define NVIC_ISER  (*(volatile uint32_t *)0xE000E100u)
 #define NVIC_ISPR  (*(volatile uint32_t *)0xE000E200u)
 
-static uint32_t clock_hi, clock_last; /* wraps so far; the last count read */
+static struct board_clock32 clock32; /* the count, widened (board.h) */
 static uint64_t deadline = UINT64_MAX;
 
 /*
- * Microseconds since the clock started. Interrupts masked: clock_hi and
- * clock_last change together. Right as long as reads come less than one
- * wrap apart, which CH_WRAP's interrupt sees to.
+ * Microseconds since the clock started. Interrupts masked: the widened
+ * count's two halves change together. Right as long as reads come less
+ * than one wrap apart, which CH_WRAP's interrupt sees to.
  */
 static uint64_t
 clock_read(void)
@@ -80,10 +80,7 @@ clock_read(void)
 
 	TASKS_CAPTURE[CH_READ] = 1;
 	v = CC[CH_READ];
-	if (v < clock_last)
-		clock_hi++;
-	clock_last = v;
-	t = ((uint64_t)clock_hi << 32) | v;
+	t = board_clock32_widen(&clock32, v);
 	port_irq_restore(irq);
 	return t;
 }

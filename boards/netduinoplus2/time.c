@@ -91,7 +91,7 @@ _Static_assert(offsetof(struct stm32_tim, ccr1) == 0x34, "RM0090 TIMx_CCR1");
 /* Half a wrap of TIM2: where CC1 reads the clock. */
 #define HALF_WRAP 0x80000000u
 
-static uint32_t clock_hi, clock_last; /* wraps so far; the last count read */
+static struct board_clock32 clock32; /* the count, widened (board.h) */
 static uint64_t deadline = UINT64_MAX;
 
 /* Turn on timers' bus clocks. The read-back waits out the cycles before a
@@ -105,9 +105,9 @@ rcc_enable(uint32_t bits)
 }
 
 /*
- * Microseconds since the clock started. Interrupts masked: clock_hi and
- * clock_last change together. Right as long as reads come less than one
- * wrap apart, which TIM2's two interrupts see to.
+ * Microseconds since the clock started. Interrupts masked: the widened
+ * count's two halves change together. Right as long as reads come less
+ * than one wrap apart, which TIM2's two interrupts see to.
  */
 static uint64_t
 clock_read(void)
@@ -116,10 +116,7 @@ clock_read(void)
 	uint32_t v = TIM2->cnt;
 	uint64_t t;
 
-	if (v < clock_last)
-		clock_hi++;
-	clock_last = v;
-	t = ((uint64_t)clock_hi << 32) | v;
+	t = board_clock32_widen(&clock32, v);
 	port_irq_restore(irq);
 	return t;
 }
