@@ -64,15 +64,19 @@ static uint64_t
 clock_ticks(void)
 {
 	unsigned long irq = port_irq_save();
-	uint32_t v = TIMER0->value;
+	uint32_t v = TIMER0->value, hi = clock_hi;
 
-	if (TIMER0->intstatus) { /* wrapped, and the interrupt has not run */
-		timer0_isr();
+	/* Wrapped, and the interrupt has not run yet: count the wrap here but
+	 * leave it pending, since the handler still counts it when it runs
+	 * (clearing the flag here instead would race the NVIC, which already
+	 * latched the interrupt). Read the value again: the first reading
+	 * may be from before the wrap. */
+	if (TIMER0->intstatus) {
+		hi++;
 		v = TIMER0->value;
 	}
-	uint64_t t = ((uint64_t)clock_hi << 32) | (0xFFFFFFFFu - v);
 	port_irq_restore(irq);
-	return t;
+	return ((uint64_t)hi << 32) | (0xFFFFFFFFu - v);
 }
 
 static void
