@@ -59,6 +59,14 @@ board_clock32_widen(struct board_clock32 *c, uint32_t now)
 	return ((uint64_t)c->hi << 32) | now;
 }
 
+/*
+ * The interrupt stack, for a board whose handlers run on a stack of its own
+ * in .data/.bss: *lo and *hi bound it. Its dead frames hold interrupted
+ * tasks' registers, so the stale-pointer scan (checks >= 2, stack.c)
+ * passes over it. The runtime's weak default reports none (*lo = *hi).
+ */
+void goro_board_irq_stack(uintptr_t *lo, uintptr_t *hi);
+
 /* Called by the board's timer interrupt when the deadline has passed. */
 void goro_timer_isr(void);
 

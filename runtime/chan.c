@@ -49,6 +49,7 @@ goro_chan_init(struct goro_chan *c, void *buf, size_t elem_size, size_t cap)
 {
 	if (c == NULL || elem_size == 0 || (cap > 0 && buf == NULL))
 		return GORO_EINVAL;
+	stack_check_shared(c, "goro_chan_init: channel");
 	memset(c, 0, sizeof *c);
 	c->buf = buf;
 	c->elem_size = elem_size;
@@ -67,10 +68,16 @@ goro_chan_new(size_t elem_size, size_t cap)
 
 	if (elem_size == 0 || (cap && need / cap < elem_size))
 		return NULL;
-	goro_pool_info(&(struct goro_pool_info){0}); /* the pool is set up */
+	sched_init();
 	order = pool_order(need);
-	if (order < 0 || (c = pool_alloc((unsigned)order)) == NULL)
+	if (order < 0)
 		return NULL;
+	if ((c = pool_alloc((unsigned)order)) == NULL) {
+		sched_reclaim(); /* exited tasks' stacks, idle tasks' unused halves */
+		if ((c = pool_alloc((unsigned)order)) == NULL)
+			return NULL;
+	}
+	pool_mark_data(c, (unsigned)order);
 	goro_chan_init(c, cap ? (unsigned char *)(c + 1) : NULL, elem_size, cap);
 	c->pooled = 1;
 	c->order = (unsigned char)order;

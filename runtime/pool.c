@@ -8,7 +8,10 @@
  * size, so its buddy is at offset ^ size. A free block holds its list links
  * in its first bytes; which blocks are free, and at what order, is kept
  * apart in meta[] (one byte per minimum block) because a used block's bytes
- * belong to its task and can hold anything.
+ * belong to its task and can hold anything. kind[] says, for every minimum
+ * block, what holds it: nothing, a task stack, or data (a pooled channel).
+ * The checks that an object does not live on a movable stack, and the
+ * stale-pointer scan after a move, read it.
  */
 #include <string.h>
 
@@ -62,6 +65,7 @@ static int nqcache;
 
 static _Alignas(16) unsigned char pool_mem[GORO_POOL_SIZE];
 static uint8_t meta[NBLOCKS];
+static uint8_t kind[NBLOCKS]; /* POOL_* of each minimum block */
 static struct fblock *freelist[MAXORDER + 1];
 static unsigned norders; /* orders 0 .. norders-1 can exist */
 static size_t nfree;     /* bytes in free blocks */
@@ -82,6 +86,81 @@ static size_t
 offset_of(const void *p)
 {
 	return (size_t)((const unsigned char *)p - pool_mem);
+}
+
+static void
+set_kind(size_t off, unsigned order, uint8_t k)
+{
+	memset(kind + off / GORO_MIN_BLOCK, k, (size_t)1 << order);
+}
+
+int
+pool_kind(uintptr_t addr)
+{
+	uintptr_t off = addr - (uintptr_t)pool_mem;
+
+	return off < GORO_POOL_SIZE ? kind[off / GORO_MIN_BLOCK] : POOL_NONE;
+}
+
+void
+pool_mark_data(void *p, unsigned order)
+{
+	set_kind(offset_of(p), order, POOL_DATA);
+}
+
+/* For each block in use as data, fn(lo, hi): for the stale-pointer scan. */
+void
+pool_each_data(void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *arg)
+{
+	size_t i = 0;
+
+	while (i < NBLOCKS) {
+		size_t j = i + 1;
+		if (kind[i] != POOL_DATA) {
+			i++;
+			continue;
+		}
+		while (j < NBLOCKS && kind[j] == POOL_DATA)
+			j++;
+		fn((uintptr_t)pool_mem + i * GORO_MIN_BLOCK,
+		   (uintptr_t)pool_mem + j * GORO_MIN_BLOCK, arg);
+		i = j;
+	}
+}
+
+/*
+ * A free block's bytes are poison (checks >= 2), except the list links at
+ * the start of a block while it is on a free list: links are poisoned again
+ * when the block leaves its list, so a block handed out is poison through
+ * and through, and anything else shows a write after free.
+ */
+POOL_NOASAN static void
+poison_links(struct fblock *b)
+{
+#if GORO_CHECKS >= 2
+	memset(b, POOL_POISON, sizeof *b);
+#else
+	(void)b;
+#endif
+}
+
+POOL_NOASAN static void
+poison_verify(const void *p, unsigned order)
+{
+#if GORO_CHECKS >= 2
+	const uint32_t *w = p, *end = (const uint32_t *)((const char *)p + pool_block_size(order));
+	const uint32_t poison = 0x01010101u * POOL_POISON;
+
+	for (; w < end; w++)
+		if (*w != poison)
+			goro_panic(
+			        "stack pool block %p (%lu bytes) was written after it was freed: "
+			        "word at %p is %#lx",
+			        p, (unsigned long)pool_block_size(order), (const void *)w,
+			        (unsigned long)*w);
+#else
+	(void)p, (void)order;
+#endif
 }
 
 POOL_NOASAN static void
@@ -109,17 +188,22 @@ list_remove(unsigned order, struct fblock *b)
 		b->next->prev = b->prev;
 	meta[offset_of(b) / GORO_MIN_BLOCK] = 0;
 	nfree -= pool_block_size(order);
+	poison_links(b);
 }
 
 /* Carve the region into the largest aligned blocks that fit: one block when
- * the size is a power of two, a few otherwise. */
+ * the size is a power of two, a few otherwise. Called once, by sched_init. */
 POOL_NOASAN void
 pool_init(void)
 {
 	size_t off = 0;
 
+#if GORO_CHECKS >= 2
+	memset(pool_mem, POOL_POISON, sizeof pool_mem);
+#endif
 	memset(freelist, 0, sizeof freelist);
 	memset(meta, 0, sizeof meta);
+	memset(kind, POOL_NONE, sizeof kind);
 	nqcache = 0;
 	nfree = 0;
 	norders = 0;
@@ -158,13 +242,24 @@ pool_max_order(void)
 
 static void pool_free_coalesce(void *p, unsigned order);
 
+/* The slot is cleared: a block's address left behind in the cache would
+ * look like a stale pointer once the block is a stack again. */
+static void *
+qcache_pop(void)
+{
+	void *b = qcache[--nqcache];
+
+	qcache[nqcache] = NULL;
+	return b;
+}
+
 /* Put the cached blocks back where coalescing can merge them. */
 static void
 qcache_flush(void)
 {
 	while (nqcache > 0) {
 		nfree -= pool_block_size(0); /* pool_free_coalesce counts it again */
-		pool_free_coalesce(qcache[--nqcache], 0);
+		pool_free_coalesce(qcache_pop(), 0);
 	}
 }
 
@@ -176,9 +271,11 @@ pool_alloc(unsigned order)
 	size_t off;
 
 	if (order == 0 && nqcache > 0) {
-		b = qcache[--nqcache];
+		b = qcache_pop();
 		nfree -= pool_block_size(0);
 		POOL_UNPOISON_ASAN(b, pool_block_size(0));
+		poison_verify(b, 0);
+		set_kind(offset_of(b), 0, POOL_STACK);
 		return b;
 	}
 	while (k < norders && freelist[k] == NULL)
@@ -200,6 +297,8 @@ pool_alloc(unsigned order)
 		list_push(k, off + pool_block_size(k));
 	}
 	POOL_UNPOISON_ASAN(b, pool_block_size(order));
+	poison_verify(b, order);
+	set_kind(off, order, POOL_STACK);
 	return b;
 }
 
@@ -226,8 +325,10 @@ pool_grow_down(void **p, unsigned order, unsigned target)
 	for (k = order, o = off; k < target; k++) {
 		o -= pool_block_size(k);
 		list_remove(k, (struct fblock *)(pool_mem + o));
+		poison_verify(pool_mem + o, k);
 	}
 	POOL_UNPOISON_ASAN(pool_mem + o, off - o);
+	memset(kind + o / GORO_MIN_BLOCK, kind[off / GORO_MIN_BLOCK], (off - o) / GORO_MIN_BLOCK);
 	*p = pool_mem + o;
 	return 1;
 }
@@ -239,6 +340,8 @@ pool_free(void *p, unsigned order)
 
 	rt_assert("pool", p != NULL && off < GORO_POOL_SIZE && off % pool_block_size(order) == 0);
 	rt_assert("pool", meta[off / GORO_MIN_BLOCK] == 0); /* double free */
+	rt_assert("pool", kind[off / GORO_MIN_BLOCK] != POOL_NONE);
+	set_kind(off, order, POOL_NONE);
 #if GORO_CHECKS >= 2
 	memset(p, POOL_POISON, pool_block_size(order));
 #endif
@@ -271,6 +374,43 @@ pool_free_coalesce(void *p, unsigned order)
 	list_push(order, off);
 }
 
+/* Put the cache back, so the pool shows its real shape: when all tasks are
+ * gone (goro_run, before it returns). */
+void
+pool_settle(void)
+{
+	qcache_flush();
+}
+
+static int
+cached(size_t off)
+{
+	int i;
+
+	for (i = 0; i < nqcache; i++)
+		if (offset_of(qcache[i]) == off)
+			return 1;
+	return 0;
+}
+
+/* Is the block of this order at off free as a whole, counting cached
+ * blocks as free (as a coalescing flush would make them)? */
+static int
+whole_free(size_t off, unsigned order)
+{
+	uint8_t m = meta[off / GORO_MIN_BLOCK];
+
+	if ((m & META_FREE) && (m & ~META_FREE) >= order)
+		return 1;
+	if (order == 0)
+		return cached(off);
+	return whole_free(off, order - 1) &&
+	       whole_free(off + pool_block_size(order - 1), order - 1);
+}
+
+/* Read only: it reaps nothing and flushes nothing, so asking never changes
+ * what the pool will do next. Exited tasks whose stacks g0 has not given
+ * back yet count as used until it has. */
 void
 goro_pool_info(struct goro_pool_info *out)
 {
@@ -278,18 +418,23 @@ goro_pool_info(struct goro_pool_info *out)
 
 	if (out == NULL)
 		return;
-	if (norders == 0)
-		pool_init();
-	sched_reap();   /* exited tasks' stacks count as free */
-	qcache_flush(); /* the shape below is the real one */
+	sched_init();
 	out->total = GORO_POOL_SIZE;
 	out->free = nfree;
 	out->min_block = GORO_MIN_BLOCK;
 	out->largest_free = 0;
-	for (k = (int)norders - 1; k >= 0; k--) {
+	for (k = (int)norders - 1; k >= 0 && out->largest_free == 0; k--) {
+		size_t size = pool_block_size((unsigned)k), off;
 		if (freelist[k]) {
-			out->largest_free = pool_block_size((unsigned)k);
+			out->largest_free = size;
 			break;
 		}
+		if (nqcache == 0)
+			continue;
+		for (off = 0; off + size <= GORO_POOL_SIZE; off += size)
+			if (whole_free(off, (unsigned)k)) {
+				out->largest_free = size;
+				break;
+			}
 	}
 }

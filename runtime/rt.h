@@ -74,6 +74,9 @@ struct g {
 #endif
 };
 
+/* Forced moves' old blocks held back before they go to the pool (stack.c). */
+#define STACK_HELD 2
+
 /* Per-CPU state, reached only through mycpu(). */
 struct cpu {
 	/* The running task's stack limit for the stack check: its block's low
@@ -96,6 +99,11 @@ struct cpu {
 	uint32_t rng;                        /* select's random choice */
 #if GORO_CHECKS >= 2
 	unsigned move_every, move_count; /* goro_debug_move_every */
+	unsigned nheld;                  /* old blocks of forced moves, held back */
+	struct {
+		uintptr_t lo;
+		uint8_t order;
+	} held[STACK_HELD];
 #endif
 #ifdef GORO_ASAN
 	void *asan_fake;         /* g0's fake stack while switched out */
@@ -160,6 +168,9 @@ stack_check(struct g *g)
 #endif
 }
 void stack_yield_point(struct cpu *c, struct g *g);
+void stack_settle_g0(struct cpu *c);
+void stack_shared_panic(const void *obj, const char *what) __attribute__((cold));
+
 void stack_morestack(struct cpu *c, struct g *g, int req);
 int stack_shrink_g0(struct g *g);
 uintptr_t newstack_g0(void);
@@ -176,9 +187,12 @@ stack_set_guard(struct cpu *c, const struct g *g)
 }
 
 /* Scheduler services the stack and pool code use (sched.c). */
+void sched_init(void); /* the task table and the pool, once: every entry point calls it */
 struct g *sched_find(int id);
+struct g *sched_stack_owner(uintptr_t addr);
+void sched_each_stack(void (*fn)(struct g *g, void *arg), void *arg);
 void sched_reclaim_g0(void);
-void sched_reap(void);
+void sched_reclaim(void); /* sched_reclaim_g0 from anywhere */
 
 /*
  * Waiting (sched.c, wait.c). A wait is one park of one task: it may have
@@ -251,6 +265,7 @@ void timers_adjust(uintptr_t lo, uintptr_t hi, uintptr_t delta);
 void sema_apply_isr_posts(struct cpu *c);
 
 /* Stack pool: buddy allocator over a fixed region (pool.c). */
+enum { POOL_NONE = 0, POOL_STACK, POOL_DATA }; /* what a block holds */
 void pool_init(void);
 int pool_order(size_t size);   /* order for size bytes, or -1 if too large */
 unsigned pool_max_order(void); /* the order of the pool's largest block */
@@ -258,6 +273,20 @@ void *pool_alloc(unsigned order);
 void pool_free(void *p, unsigned order);
 int pool_grow_down(void **p, unsigned order, unsigned target);
 size_t pool_block_size(unsigned order);
-uintptr_t pool_base(void); /* block offsets are counted from here */
+uintptr_t pool_base(void);                    /* block offsets are counted from here */
+int pool_kind(uintptr_t addr);                /* POOL_* at addr; POOL_NONE outside */
+void pool_mark_data(void *p, unsigned order); /* an allocated block holds data */
+void pool_each_data(void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *arg);
+void pool_settle(void); /* cached blocks back to the lists: the real shape */
+
+/* A shared object (channel, timer, wait group, mutex, semaphore) must not
+ * live on a stack that can move: checked at its initialisation and first
+ * use (stack.c). */
+static inline void
+stack_check_shared(const void *obj, const char *what)
+{
+	if (__builtin_expect(pool_kind((uintptr_t)obj) == POOL_STACK, 0))
+		stack_shared_panic(obj, what);
+}
 
 #endif /* GORO_RT_H */

@@ -37,11 +37,16 @@ static int ready;       /* table and pool initialised */
 
 _Static_assert(GORO_MAX_TASKS > 0 && GORO_MAX_TASKS < (1 << 24), "bad task table size");
 
-static void
+/* The one owner of initialisation: every entry point that needs the table
+ * or the pool (spawn, goro_run, goro_chan_new, goro_pool_info) calls it,
+ * and only the first call does anything. */
+void
 sched_init(void)
 {
 	int i;
 
+	if (ready)
+		return;
 	pool_init();
 	gfree = NULL;
 	for (i = GORO_MAX_TASKS - 1; i >= 0; i--) {
@@ -78,6 +83,7 @@ sched_reclaim_g0(void)
 	int i;
 
 	reap_g0(mycpu());
+	stack_settle_g0(mycpu());
 	for (i = 0; i < GORO_MAX_TASKS; i++)
 		if ((allg[i].status == G_READY || allg[i].status == G_WAITING) &&
 		    &allg[i] != mycpu()->curg && &allg[i] != mycpu()->insys)
@@ -90,6 +96,13 @@ reclaim_cb(void *arg)
 {
 	(void)arg;
 	sched_reclaim_g0();
+}
+
+/* From a task or main: sched_reclaim_g0, on g0's stack. */
+void
+sched_reclaim(void)
+{
+	goro_systemstack(reclaim_cb, NULL);
 }
 
 int
@@ -111,8 +124,7 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 	if (fn == NULL)
 		return GORO_EINVAL;
 	sched_check_thread("goro_go");
-	if (!ready)
-		sched_init();
+	sched_init();
 	order = pool_order(size);
 	if (order < 0)
 		return GORO_EINVAL;
@@ -131,7 +143,7 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 		if (lo == NULL) {
 			/* Exited tasks not yet reaped, and idle tasks' unused
 			 * halves of grown stacks, may make room. */
-			goro_systemstack(reclaim_cb, NULL);
+			sched_reclaim();
 			g = gfree;
 			if (g == NULL)
 				return GORO_ENOMEM;
@@ -171,8 +183,35 @@ gfree_put(struct g *g)
 	gid_next(g);
 	g->status = G_FREE;
 	g->name = NULL;
+	g->sp = g->lo = 0; /* the block is the pool's now: no stale pointer into it */
 	g->next = gfree;
 	gfree = g;
+}
+
+/* The live task whose stack block holds addr, or NULL. */
+struct g *
+sched_stack_owner(uintptr_t addr)
+{
+	int i;
+
+	for (i = 0; i < GORO_MAX_TASKS; i++) {
+		struct g *g = &allg[i];
+		if ((g->status == G_READY || g->status == G_WAITING) &&
+		    addr - g->lo < stack_hi(g) - g->lo)
+			return g;
+	}
+	return NULL;
+}
+
+/* fn(g) for every live task. */
+void
+sched_each_stack(void (*fn)(struct g *g, void *arg), void *arg)
+{
+	int i;
+
+	for (i = 0; i < GORO_MAX_TASKS; i++)
+		if (allg[i].status == G_READY || allg[i].status == G_WAITING)
+			fn(&allg[i], arg);
 }
 
 struct g *
@@ -314,21 +353,6 @@ reap_g0(struct cpu *c)
 	}
 }
 
-static void
-reap_cb(void *arg)
-{
-	(void)arg;
-	reap_g0(mycpu());
-}
-
-/* From anywhere: exited tasks' stacks back to the pool (on g0's stack). */
-void
-sched_reap(void)
-{
-	if (ready && mycpu()->deadlist)
-		goro_systemstack(reap_cb, NULL);
-}
-
 /*
  * Every task is parked. Go's "all goroutines are asleep": if no timer is
  * pending and no task waits on something an interrupt can post, nothing
@@ -386,8 +410,7 @@ goro_run(void)
 
 	if (c->curg || c->insys)
 		goro_panic("goro_run called from inside a task: the scheduler runs only on g0");
-	if (!ready)
-		sched_init();
+	sched_init();
 #ifdef GORO_ASAN
 	san_g0_bounds(c);
 #endif
@@ -398,8 +421,11 @@ goro_run(void)
 			sched_poll(c);
 		g = runq_get(c);
 		if (g == NULL) {
-			if (c->nlive == 0)
+			if (c->nlive == 0) {
+				stack_settle_g0(c);
+				pool_settle(); /* every stack is back: the pool is whole */
 				return;
+			}
 			idle_g0(c);
 			continue;
 		}

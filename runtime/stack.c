@@ -10,16 +10,20 @@
  *   allocate  a block at least twice the size from the pool;
  *   delta     the distance between the two blocks' high ends;
  *   copy      the live part [sp, hi) to the same distance from the new top,
- *             adjusting on the way every word whose value lies in the old
- *             block [lo, hi]: saved registers, frame pointers, pointers to
+ *             adjusting on the way every word whose value lies in that
+ *             live part: saved registers, frame pointers, pointers to
  *             locals, va_lists, jmp_bufs (a conservative scan: C has no
  *             stack maps, so any word that looks like a pointer into the
- *             old stack is taken for one);
+ *             live stack is taken for one; below sp nothing is alive to
+ *             point to, and hi is the next block's first byte);
  *   records   the runtime's own pointers into the stack (g->sp, and timer
  *             heap entries; wait records never need it: a task with any is
  *             parked, and a parked task's stack does not move), each
  *             adjusted precisely;
  *   swap      the task's block, canary and check limit;
+ *   verify    (checks >= 2) nothing outside the task still points into
+ *             the old live part: a pointer the mover cannot see is a bug
+ *             that would write into a freed block, so it is a panic;
  *   free      the old block, poisoned, back to the pool;
  *
  * and the task resumes on the new block. docs/stacks.md says what C code
@@ -31,6 +35,7 @@
  */
 #include <string.h>
 
+#include "board.h"
 #include "rt.h"
 #include "san.h"
 #include "sp.h"
@@ -116,19 +121,21 @@ count_up(uint16_t n)
 }
 
 /* Copy [from, end) to `to`, adding delta to every word that points into
- * the old block [lo, lo + span]. One pass: each word is read once; four at
- * a time, since this loop is most of a move's cost. ASan is kept out: the
- * old block is read as raw memory. */
+ * the live part being copied, [from, end): the only place a valid pointer
+ * into the stack can point. One pass: each word is read once; four at a
+ * time, since this loop is most of a move's cost. ASan is kept out: the old
+ * block is read as raw memory. */
 #define ADJUST(i)                                                                                  \
 	do {                                                                                       \
 		uintptr_t v_ = from[i];                                                            \
-		to[i] = v_ - lo <= span ? v_ + delta : v_;                                         \
+		to[i] = v_ - lo < span ? v_ + delta : v_;                                          \
 	} while (0)
 
 __attribute__((no_sanitize_address)) static void
-copy_adjust(const uintptr_t *from, const uintptr_t *end, uintptr_t *to, uintptr_t lo,
-            uintptr_t span, uintptr_t delta)
+copy_adjust(const uintptr_t *from, const uintptr_t *end, uintptr_t *to, uintptr_t delta)
 {
+	const uintptr_t lo = (uintptr_t)from, span = (uintptr_t)end - (uintptr_t)from;
+
 	for (; end - from >= 4; from += 4, to += 4) {
 		ADJUST(0);
 		ADJUST(1);
@@ -141,6 +148,145 @@ copy_adjust(const uintptr_t *from, const uintptr_t *end, uintptr_t *to, uintptr_
 
 static void (*move_hook)(int end, size_t bytes);
 
+/*
+ * Give a moved stack's old block back. A forced move's old block is held
+ * back for two more forced moves first (checks >= 2): the smallest-block
+ * cache would otherwise hand it straight to the next move, at the same
+ * offset, and a stale pointer into it would be valid again every second
+ * move. Held blocks go back when the pool runs short and when goro_run
+ * returns (stack_settle_g0).
+ */
+static void
+stack_release_g0(struct cpu *c, uintptr_t lo, unsigned order, int forced)
+{
+#if GORO_CHECKS >= 2
+	if (forced) {
+		unsigned i = c->nheld == STACK_HELD ? 0 : c->nheld;
+		if (c->nheld == STACK_HELD) {
+			pool_free((void *)c->held[0].lo, c->held[0].order);
+			for (i = 1; i < STACK_HELD; i++)
+				c->held[i - 1] = c->held[i];
+			i = STACK_HELD - 1;
+		} else {
+			c->nheld++;
+		}
+		c->held[i].lo = lo;
+		c->held[i].order = (uint8_t)order;
+		return;
+	}
+#else
+	(void)c, (void)forced;
+#endif
+	pool_free((void *)lo, order);
+}
+
+void
+stack_settle_g0(struct cpu *c)
+{
+#if GORO_CHECKS >= 2
+	while (c->nheld > 0) {
+		c->nheld--;
+		pool_free((void *)c->held[c->nheld].lo, c->held[c->nheld].order);
+	}
+#else
+	(void)c;
+#endif
+}
+
+/*
+ * The stale-pointer detector (checks >= 2). After a move, every place
+ * that may legally hold a pointer into a task stack has been adjusted, and
+ * no other place may hold one (docs/stacks.md). So nothing still points
+ * into the old live part [lo, hi): look where pointers can be kept, that
+ * is .data and .bss (the runtime's tables, the timer heap, channels' wait
+ * queues), pool blocks that hold data (pooled channels), and every other
+ * task's live stack (wait records, saved registers); and panic, naming the
+ * place, at the first word that does. Not looked at: g0's stack, the
+ * interrupt stack, and a host program's heap and shared libraries.
+ */
+#if GORO_CHECKS >= 2
+struct stale_scan {
+	struct g *g;      /* the task that moved */
+	uintptr_t lo, hi; /* its old live part */
+};
+
+__attribute__((no_sanitize_address)) static void
+stale_range(uintptr_t from, uintptr_t to, const char *what, const struct g *owner,
+            const struct stale_scan *s)
+{
+	const uintptr_t *w = (const uintptr_t *)((from + sizeof(uintptr_t) - 1) &
+	                                         ~(uintptr_t)(sizeof(uintptr_t) - 1));
+
+	for (; (uintptr_t)(w + 1) <= to; w++) {
+		if (*w - s->lo < s->hi - s->lo) {
+			if (owner)
+				goro_panic("stale pointer into the old stack of goroutine %d (%s): "
+				           "word "
+				           "at %p in the stack of goroutine %d (%s) holds %p after "
+				           "the "
+				           "stack moved",
+				           s->g->id, gname(s->g), (const void *)w, owner->id,
+				           gname(owner), (void *)*w);
+			goro_panic(
+			        "stale pointer into the old stack of goroutine %d (%s): word at %p "
+			        "(%s) holds %p after the stack moved",
+			        s->g->id, gname(s->g), (const void *)w, what, (void *)*w);
+		}
+	}
+}
+
+static void
+stale_data_block(uintptr_t lo, uintptr_t hi, void *arg)
+{
+	stale_range(lo, hi, "a pooled channel's block", NULL, arg);
+}
+
+static void
+stale_task(struct g *g, void *arg)
+{
+	struct stale_scan *s = arg;
+
+	if (g != s->g)
+		stale_range(g->sp, stack_hi(g), NULL, g, s);
+}
+
+extern char __data_start[], _end[]; /* .data then .bss, in both link layouts */
+
+static void
+stale_scan_g0(struct g *g, uintptr_t lo, uintptr_t hi)
+{
+	struct stale_scan s = {g, lo, hi};
+	/* .data/.bss but for two holes, in address order: the pool, looked
+	 * at block by block below, and the interrupt stack. */
+	uintptr_t hole[2][2] = {{pool_base(), pool_base() + GORO_POOL_SIZE}, {0, 0}};
+	uintptr_t from = (uintptr_t)__data_start, end = (uintptr_t)_end;
+	int i;
+
+	goro_board_irq_stack(&hole[1][0], &hole[1][1]);
+	if (hole[1][0] < hole[0][0]) {
+		uintptr_t t[2] = {hole[0][0], hole[0][1]};
+		hole[0][0] = hole[1][0], hole[0][1] = hole[1][1];
+		hole[1][0] = t[0], hole[1][1] = t[1];
+	}
+	for (i = 0; i < 2; i++) {
+		stale_range(from, hole[i][0] < end ? hole[i][0] : end, ".data/.bss", NULL, &s);
+		if (hole[i][1] > from)
+			from = hole[i][1];
+	}
+	stale_range(from, end, ".data/.bss", NULL, &s);
+	pool_each_data(stale_data_block, &s);
+	sched_each_stack(stale_task, &s);
+}
+#else
+#define stale_scan_g0(g, lo, hi) ((void)0)
+#endif
+
+__attribute__((weak)) void
+goro_board_irq_stack(uintptr_t *lo, uintptr_t *hi)
+{
+	*lo = *hi = 0;
+}
+
 void
 goro_debug_on_move(void (*hook)(int end, size_t bytes))
 {
@@ -148,10 +294,11 @@ goro_debug_on_move(void (*hook)(int end, size_t bytes))
 }
 
 /* Move g's stack to a new block of the given order. On g0 only; g is
- * suspended (its registers saved at g->sp). Returns -1, changing nothing,
- * if the pool has no such block. */
+ * suspended (its registers saved at g->sp). forced: a debug move, whose
+ * old block is held back (stack_release_g0). Returns -1, changing
+ * nothing, if the pool has no such block. */
 static int
-copystack_g0(struct g *g, unsigned order)
+copystack_g0(struct g *g, unsigned order, int forced)
 {
 	uintptr_t oldlo = g->lo, oldhi = stack_hi(g), sp = g->sp;
 	unsigned oldorder = g->order;
@@ -171,13 +318,13 @@ copystack_g0(struct g *g, unsigned order)
 	/* Copy and adjust the words of the live part. */
 	san_stack_readable(sp, oldhi);
 	copy_adjust((const uintptr_t *)sp, (const uintptr_t *)oldhi, (uintptr_t *)(sp + delta),
-	            oldlo, oldhi - oldlo, delta);
+	            delta);
 
 	/* Adjust the runtime's records that point into the stack: the saved
 	 * sp, and timers kept on it. (Wait records never need it: a task with
 	 * any is parked, and a parked task's stack does not move.) */
 	g->sp = sp + delta;
-	timers_adjust(oldlo, oldhi, delta);
+	timers_adjust(sp, oldhi, delta);
 
 	/* Swap: the task owns the new block from here on. */
 	san_stack_free(g);
@@ -191,8 +338,11 @@ copystack_g0(struct g *g, unsigned order)
 	*(uintptr_t *)newlo = STACK_CANARY;
 	san_stack_new(g);
 
+	/* Verify that nothing else still points into the old live part. */
+	stale_scan_g0(g, sp, oldhi);
+
 	/* Free the old block (pool_free poisons it when checks >= 2). */
-	pool_free((void *)oldlo, oldorder);
+	stack_release_g0(mycpu(), oldlo, oldorder, forced);
 	if (move_hook)
 		move_hook(1, oldhi - sp);
 	return 0;
@@ -281,10 +431,10 @@ stack_grow_g0(struct g *g)
 	if (order > g->maxorder)
 		goro_panic("goroutine %d (%s) stack overflow: needs %lu bytes, max %lu", g->id,
 		           gname(g), block_bytes(order), block_bytes(g->maxorder));
-	if (growdown_g0(g, order) == 0 && copystack_g0(g, order) < 0) {
+	if (growdown_g0(g, order) == 0 && copystack_g0(g, order, 0) < 0) {
 		/* Ask idle tasks for their unused halves, then try once more. */
 		sched_reclaim_g0();
-		if (copystack_g0(g, order) < 0) {
+		if (copystack_g0(g, order, 0) < 0) {
 			goro_pool_info(&pi);
 			goro_panic("goroutine %d (%s) needs a %lu-byte stack but the stack pool "
 			           "is exhausted (%lu bytes free, largest block %lu)",
@@ -310,11 +460,12 @@ newstack_g0(void)
 	/* Stack work runs only on g0: never on the stack being moved. */
 	rt_assert("newstack", here < g->lo || here >= stack_hi(g));
 	c->stackreq = 0;
+	c->stackguard = 0; /* on g0 nothing is checked */
 	if (req == STACK_GROW) {
 		stack_grow_g0(g);
 	} else if (req == STACK_MOVE) {
 		/* Debug: same size, another block. No block free is no move. */
-		if (copystack_g0(g, g->order) == 0)
+		if (copystack_g0(g, g->order, 1) == 0)
 			g->grows = count_up(g->grows);
 	}
 	stack_set_guard(c, g);
@@ -395,6 +546,31 @@ stack_yield_point(struct cpu *c, struct g *g)
 	g->sp = sp;
 	goro_systemstack(shrink_self_g0, g);
 	stack_set_guard(c, g);
+}
+
+/*
+ * Objects that tasks share (channels, timers, wait groups, mutexes,
+ * semaphores) hold pointers to themselves or are pointed to by the runtime
+ * and by other tasks, none of which the mover adjusts. On a stack that
+ * can move they would be left behind in the freed block, so their
+ * initialisation and first use refuse such a stack: the panic names the
+ * object, the task and the remedy. On a pinned or fixed stack they are
+ * allowed (they must be gone before an unpin). Fast path: one call that
+ * indexes the pool's kind table.
+ */
+void
+stack_shared_panic(const void *obj, const char *what)
+{
+	struct g *g = sched_stack_owner((uintptr_t)obj);
+
+	if (g && (g->pins || (g->flags & GORO_FIXED_STACK)))
+		return;
+	if (g == NULL)
+		goro_panic("%s at %p lies in a stack block no live task owns", what, obj);
+	goro_panic("%s at %p lives on the stack of goroutine %d (%s), which can move: put it in "
+	           "static storage (or make channels with goro_chan_new), or keep that stack "
+	           "still with goro_stack_pin or GORO_FIXED_STACK",
+	           what, obj, g->id, gname(g));
 }
 
 int

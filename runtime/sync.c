@@ -29,6 +29,7 @@ void
 goro_wg_add(struct goro_wg *wg, int delta)
 {
 	sched_check_thread("goro_wg_add");
+	stack_check_shared(wg, "goro_wg_add: wait group");
 	wg->count += delta;
 	if (wg->count < 0)
 		goro_panic("goro_wg_add: negative wait group counter");
@@ -46,6 +47,7 @@ void
 goro_wg_wait(struct goro_wg *wg)
 {
 	sched_check_thread("goro_wg_wait");
+	stack_check_shared(wg, "goro_wg_wait: wait group");
 	if (wg->count > 0)
 		park_on(&wg->q, "wait group");
 }
@@ -61,6 +63,7 @@ goro_mutex_lock(struct goro_mutex *m)
 	if (me == NULL)
 		goro_panic("goro_mutex_lock outside a task");
 	if (m->owner == NULL) {
+		stack_check_shared(m, "goro_mutex_lock: mutex");
 		m->owner = me;
 		return;
 	}
@@ -80,6 +83,7 @@ goro_mutex_trylock(struct goro_mutex *m)
 		goro_panic("goro_mutex_trylock outside a task");
 	if (m->owner != NULL)
 		return GORO_EWOULDBLOCK;
+	stack_check_shared(m, "goro_mutex_trylock: mutex");
 	m->owner = me;
 	return GORO_OK;
 }
@@ -105,6 +109,7 @@ goro_mutex_unlock(struct goro_mutex *m)
 void
 goro_sema_init(struct goro_sema *s, int count)
 {
+	stack_check_shared(s, "goro_sema_init: semaphore");
 	s->count = count;
 	s->isr = 0;
 	s->queued = 0;

@@ -55,11 +55,19 @@ on_alarm(int sig)
 
 /* SIGALRM runs on a stack of its own: a signal frame holds the whole FP
  * state (kilobytes) and a task's stack has no room to spare. */
+static char altstack[64 * 1024];
+
+void
+goro_board_irq_stack(uintptr_t *lo, uintptr_t *hi)
+{
+	*lo = (uintptr_t)altstack;
+	*hi = (uintptr_t)altstack + sizeof altstack;
+}
+
 static void
 alarm_setup(void)
 {
 	static int done;
-	static char altstack[64 * 1024];
 	struct sigaction sa;
 	stack_t ss;
 

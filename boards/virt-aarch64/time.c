@@ -70,7 +70,14 @@
 
 volatile int goro_port_irq_depth; /* sp.h: port_in_isr() reads it */
 
-extern char board_irq_stack_end[]; /* vectors.S */
+extern char board_irq_stack[], board_irq_stack_end[]; /* vectors.S */
+
+void
+goro_board_irq_stack(uintptr_t *lo, uintptr_t *hi)
+{
+	*lo = (uintptr_t)board_irq_stack;
+	*hi = (uintptr_t)board_irq_stack_end;
+}
 
 static uint64_t freq; /* CNTFRQ_EL0, ticks per second */
 

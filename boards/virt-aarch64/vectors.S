@@ -131,7 +131,8 @@ fault_stack:
 fault_stack_end:
 
 	.p2align 4
-irq_stack:
+	.globl	board_irq_stack
+board_irq_stack:
 	.space	IRQ_STACK
 	.globl	board_irq_stack_end
 board_irq_stack_end:
