@@ -21,7 +21,7 @@
 
 static struct goro_tnode *heap[GORO_MAX_TIMERS];
 static int nheap;
-static uint64_t armed = UINT64_MAX; /* the board timer's deadline */
+static volatile uint64_t armed = UINT64_MAX; /* the board timer's deadline; the ISR clears it */
 
 static void
 heap_set(int i, struct goro_tnode *t)
@@ -61,7 +61,10 @@ sift_down(int i)
 	heap_set(i, t);
 }
 
-/* Keep the board's one-shot timer on the earliest deadline. */
+/* Keep the board's one-shot timer on the earliest deadline. A deadline
+ * the board has already fired for is armed again even if unchanged: a
+ * board timer that fired early (before the clock reached the deadline)
+ * left nothing armed (goro_timer_isr forgets it). */
 static void
 rearm(void)
 {
@@ -71,6 +74,15 @@ rearm(void)
 		armed = next;
 		goro_board_timer_set(next);
 	}
+}
+
+/* now + us, saturating: a deadline past the clock's range never comes. */
+static uint64_t
+deadline_after(uint64_t us)
+{
+	uint64_t now = goro_now_us();
+
+	return us >= UINT64_MAX - 1 - now ? UINT64_MAX - 1 : now + us;
 }
 
 uint64_t
@@ -105,6 +117,7 @@ timer_del(struct goro_tnode *t)
 		sift_up(i);
 		sift_down(heap[i]->heapidx);
 	}
+	heap[nheap] = NULL; /* no stale pointer into a stack left behind */
 	rearm();
 	return 1;
 }
@@ -141,10 +154,12 @@ fire(struct goro_tnode *t, uint64_t now)
 	gt = (struct goro_timer *)t;
 	goro_chan_trysend(&gt->c, &now); /* a full channel drops the tick */
 	if (gt->period) {
-		/* Next tick on the period's grid, skipping any already missed. */
-		do
-			t->when += gt->period;
-		while (t->when <= now);
+		/* Next tick on the period's grid, after now: ticks missed in a
+		 * stall are skipped in one step, not one period a turn. */
+		uint64_t missed = (now - t->when) / gt->period + 1;
+		if (missed > (UINT64_MAX - 1 - t->when) / gt->period)
+			return; /* the next tick is past the clock's range */
+		t->when += missed * gt->period;
 		timer_add(t);
 	}
 }
@@ -166,10 +181,12 @@ timers_run(struct cpu *c)
 	rearm();
 }
 
-/* From the board's timer interrupt: have the scheduler look. */
+/* From the board's timer interrupt: have the scheduler look. The board's
+ * one-shot is spent, so nothing is armed until rearm says so again. */
 void
 goro_timer_isr(void)
 {
+	armed = UINT64_MAX;
 	mycpu()->poll = 1;
 }
 
@@ -188,9 +205,7 @@ timeout_start(struct timeout *to, struct goro_wait *st, uint64_t us)
 	if (us == UINT64_MAX)
 		return;
 	to->node.kind = T_WAKE;
-	to->node.when = goro_now_us() + us;
-	if (to->node.when < us) /* wrapped: as good as never */
-		to->node.when = UINT64_MAX - 1;
+	to->node.when = deadline_after(us);
 	to->st = st;
 	to->g = mycpu()->curg;
 	timer_add(&to->node);
@@ -222,6 +237,7 @@ void
 goro_timer_start(struct goro_timer *t, uint64_t after_us, uint64_t period_us)
 {
 	sched_check_thread("goro_timer_start");
+	stack_check_shared(t, "goro_timer_start: timer");
 	if (t->c.buf != (unsigned char *)&t->slot) { /* first start: t is zeroed */
 		goro_chan_init(&t->c, &t->slot, sizeof t->slot, 1);
 		t->node.heapidx = -1;
@@ -229,7 +245,7 @@ goro_timer_start(struct goro_timer *t, uint64_t after_us, uint64_t period_us)
 		timer_del(&t->node);
 	}
 	t->node.kind = T_CHAN;
-	t->node.when = goro_now_us() + after_us;
+	t->node.when = deadline_after(after_us);
 	t->period = period_us;
 	timer_add(&t->node);
 }
