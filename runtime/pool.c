@@ -66,6 +66,12 @@ static int nqcache;
 static _Alignas(16) unsigned char pool_mem[GORO_POOL_SIZE];
 static uint8_t meta[NBLOCKS];
 static uint8_t kind[NBLOCKS]; /* POOL_* of each minimum block */
+#if GORO_CHECKS >= 2
+/* Minimum blocks never handed out yet: still the zeros of .bss, since
+ * poisoning the whole region up front would touch every page of it (the
+ * host's pool is 64 MiB of address space, used only as stacks need it). */
+static uint8_t virgin[NBLOCKS];
+#endif
 static struct fblock *freelist[MAXORDER + 1];
 static unsigned norders; /* orders 0 .. norders-1 can exist */
 static size_t nfree;     /* bytes in free blocks */
@@ -138,26 +144,35 @@ POOL_NOASAN static void
 poison_links(struct fblock *b)
 {
 #if GORO_CHECKS >= 2
-	memset(b, POOL_POISON, sizeof *b);
+	memset(b, virgin[offset_of(b) / GORO_MIN_BLOCK] ? 0 : POOL_POISON, sizeof *b);
 #else
 	(void)b;
 #endif
 }
 
+/* Check that a block about to be handed out is still poison (or, where it
+ * was never handed out, zero), and mark it used. */
 POOL_NOASAN static void
 poison_verify(const void *p, unsigned order)
 {
 #if GORO_CHECKS >= 2
-	const uint32_t *w = p, *end = (const uint32_t *)((const char *)p + pool_block_size(order));
-	const uint32_t poison = 0x01010101u * POOL_POISON;
+	size_t i = offset_of(p) / GORO_MIN_BLOCK, n = (size_t)1 << order;
 
-	for (; w < end; w++)
-		if (*w != poison)
-			goro_panic(
-			        "stack pool block %p (%lu bytes) was written after it was freed: "
-			        "word at %p is %#lx",
-			        p, (unsigned long)pool_block_size(order), (const void *)w,
-			        (unsigned long)*w);
+	for (; n > 0; n--, i++) {
+		const uint32_t *w = (const uint32_t *)(pool_mem + i * GORO_MIN_BLOCK);
+		const uint32_t *end = w + GORO_MIN_BLOCK / sizeof *w;
+		const uint32_t poison = 0x01010101u * POOL_POISON;
+		const int zero_ok = virgin[i]; /* zero, or poison if pool_init ran again */
+
+		virgin[i] = 0;
+		for (; w < end; w++)
+			if (*w != poison && !(zero_ok && *w == 0))
+				goro_panic(
+				        "stack pool block %p (%lu bytes) was written after it was "
+				        "freed: word at %p is %#lx",
+				        p, (unsigned long)pool_block_size(order), (const void *)w,
+				        (unsigned long)*w);
+	}
 #else
 	(void)p, (void)order;
 #endif
@@ -199,7 +214,7 @@ pool_init(void)
 	size_t off = 0;
 
 #if GORO_CHECKS >= 2
-	memset(pool_mem, POOL_POISON, sizeof pool_mem);
+	memset(virgin, 1, sizeof virgin);
 #endif
 	memset(freelist, 0, sizeof freelist);
 	memset(meta, 0, sizeof meta);

@@ -42,7 +42,7 @@ main(void)
 	int step, i, allocs = 0, fails = 0;
 	int maxorder;
 
-	pool_init();
+	sched_init(); /* the one owner of pool_init */
 	maxorder = pool_order(GORO_POOL_SIZE);
 	CHECK(maxorder >= 3);
 	CHECK_EQ(pool_order(1), 0);
