@@ -311,10 +311,14 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 	timeout_stop(&to);
 
 	/* Pass 3: the case that fired has been done by its waker; take the
-	 * others off their queues. */
-	for (i = 0; i < n; i++)
+	 * others off their queues. The records stay in the caller's frame but
+	 * st dies with this one: no pointer to it is left behind (after a
+	 * move it would point into a block another task may own). */
+	for (i = 0; i < n; i++) {
 		if (cases[i].chan)
 			waitq_remove(&cases[i].w);
+		cases[i].w.st = NULL;
+	}
 	if (st.idx < 0)
 		return GORO_ETIMEDOUT;
 	i = (size_t)st.idx;

@@ -26,7 +26,7 @@ panic_print(void *arg)
 	struct cpu *c = mycpu();
 	struct g *g = c->curg ? c->curg : c->insys;
 
-	static char msg[200];
+	static char msg[256];
 	char who[48];
 
 	vsnprintf(msg, sizeof msg, m->fmt, *m->ap);

@@ -144,7 +144,13 @@ POOL_NOASAN static void
 poison_links(struct fblock *b)
 {
 #if GORO_CHECKS >= 2
-	memset(b, virgin[offset_of(b) / GORO_MIN_BLOCK] ? 0 : POOL_POISON, sizeof *b);
+	/* Stores, not memset: under ASan the block is poisoned already, and
+	 * ASan intercepts memset even here. */
+	uintptr_t v = virgin[offset_of(b) / GORO_MIN_BLOCK]
+	                      ? 0
+	                      : (uintptr_t)0x0101010101010101ull * POOL_POISON;
+
+	b->next = b->prev = (struct fblock *)v;
 #else
 	(void)b;
 #endif

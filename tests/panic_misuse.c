@@ -34,12 +34,45 @@ waiter(void *arg)
 	goro_chan_recv(arg, &v);
 }
 
+/* The Go idiom that breaks when the parent's stack moves: a wait group
+ * local to the parent, handed to the workers. */
+static void
+wg_worker(void *arg)
+{
+	goro_wg_done(arg);
+}
+
+static const int *volatile kept; /* a global that must not point into a stack */
+
+/* Holds a pointer into its spawner's stack in its own frame, parked. */
+static void
+keeper(void *arg)
+{
+	int *volatile p = NULL;
+
+	CHECK_EQ(goro_chan_recv(arg, (void *)&p), 0);
+	CHECK_EQ(goro_chan_recv(arg, (void *)&p), 0); /* parks holding p */
+}
+
+__attribute__((noinline)) static int
+call_deeper(int n)
+{
+	volatile int x = n;
+
+	return n > 0 ? call_deeper(n - 1) + x : x;
+}
+
 static void
 misuse(void *arg)
 {
 	static struct goro_timer timers[GORO_MAX_TIMERS + 1];
-	struct goro_chan *pc;
-	int i;
+	static struct goro_chan ptrs;
+	struct goro_chan *pc, local_chan;
+	struct goro_wg local_wg = {0};
+	struct goro_mutex local_mu = {0};
+	struct goro_sema local_sema;
+	struct goro_timer local_timer = {0};
+	int i, here = 42, *herep = &here;
 
 	(void)arg;
 	switch (MISUSE) {
@@ -77,7 +110,40 @@ misuse(void *arg)
 		for (i = 0; i <= GORO_MAX_TIMERS; i++)
 			goro_timer_start(&timers[i], 1000000, 0);
 		break;
+	case 10:
+		goro_chan_init(&local_chan, NULL, sizeof(int), 0);
+		break;
+	case 11:
+		goro_wg_add(&local_wg, 1);
+		goro_go(wg_worker, &local_wg);
+		goro_wg_wait(&local_wg);
+		break;
+	case 12:
+		goro_mutex_lock(&local_mu);
+		break;
+	case 13:
+		goro_sema_init(&local_sema, 0);
+		break;
+	case 14:
+		goro_timer_start(&local_timer, 1000, 0);
+		break;
+	case 15:
+		/* A pointer to a local kept in a global: the next move leaves it
+		 * pointing into the freed block. */
+		kept = &here;
+		goro_debug_move_every(1);
+		call_deeper(3);
+		break;
+	case 16:
+		/* The same, kept in another task's frame. */
+		goro_chan_init(&ptrs, NULL, sizeof(void *), 0);
+		goro_go_opts(keeper, &ptrs, &(struct goro_opts){.name = "keeper"});
+		goro_chan_send(&ptrs, &herep); /* hand over: no copy left behind */
+		goro_debug_move_every(1);
+		call_deeper(3);
+		break;
 	}
+	(void)kept;
 	printf("FAIL: misuse %d did not panic\n", MISUSE);
 	exit(1);
 }

@@ -5,6 +5,7 @@
  * interrupt; "masking interrupts" blocks SIGALRM; idling is sigsuspend.
  */
 #define _GNU_SOURCE
+#include <link.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,12 +13,49 @@
 #include <time.h>
 
 #include "board.h"
+#include "goro.h"
 #include "sp.h"
 
 __attribute__((weak)) _Noreturn void
 goro_board_panic_exit(void)
 {
 	exit(2);
+}
+
+/*
+ * Refuse to start unless every dynamic symbol is bound at load time
+ * (-Wl,-z,now, which dependency('goro') adds, or LD_BIND_NOW): the lazy
+ * binder runs on whatever stack makes a function's first call, and on a
+ * task's small stack it saves the CPU's whole extended register state
+ * (over 2 KB with AVX-512), past the guard zone.
+ */
+extern ElfW(Dyn) _DYNAMIC[] __attribute__((weak));
+
+static int
+bound_now(void)
+{
+	const char *env = getenv("LD_BIND_NOW");
+	const ElfW(Dyn) * d;
+
+	if (env && *env)
+		return 1;
+	if (_DYNAMIC == NULL)
+		return 1; /* static: nothing to bind */
+	for (d = _DYNAMIC; d->d_tag != DT_NULL; d++)
+		if ((d->d_tag == DT_FLAGS && (d->d_un.d_val & DF_BIND_NOW)) ||
+		    (d->d_tag == DT_FLAGS_1 && (d->d_un.d_val & DF_1_NOW)) ||
+		    d->d_tag == DT_BIND_NOW)
+			return 1;
+	return 0;
+}
+
+__attribute__((constructor)) static void
+bind_now_check(void)
+{
+	if (!bound_now())
+		goro_panic("host: this program binds symbols lazily, on first call, and a first "
+		           "call made on a task stack overruns it: link with -Wl,-z,now (as "
+		           "dependency('goro') does) or run with LD_BIND_NOW=1");
 }
 
 uint64_t

@@ -271,6 +271,13 @@ plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
 		      version->basever);
 		return 1;
 	}
+	/* With -flto the function bodies are compiled again at link time, in
+	 * lto1, where this pass does not run: task code would have no check. */
+	if (flag_lto && *flag_lto) {
+		error("goro-check: -flto drops goro's stack check from task code; build it "
+		      "without LTO (meson: -Db_lto=false)");
+		return 1;
+	}
 	struct register_pass_info pass;
 	pass.pass = new goro_check_pass(g);
 	pass.reference_pass_name = "optimized";
