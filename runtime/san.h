@@ -110,6 +110,13 @@ san_peek(const uintptr_t *w)
 	(void)VALGRIND_MAKE_MEM_DEFINED(&v, sizeof v);
 	return v;
 }
+/* Under valgrind the program sits below 4 GiB, so ordinary integers (a
+ * 32-bit count, two ints in one 64-bit word) look like addresses in it. */
+static inline int
+san_low_addresses(void)
+{
+	return RUNNING_ON_VALGRIND;
+}
 #else
 static inline void
 san_stack_register(struct g *g)
@@ -135,6 +142,11 @@ static inline uintptr_t
 san_peek(const uintptr_t *w)
 {
 	return *w;
+}
+static inline int
+san_low_addresses(void)
+{
+	return 0;
 }
 #endif
 
