@@ -183,6 +183,21 @@ def move_table(board):
     return md + [""], (a, b * 1024)
 
 
+def false_table(board):
+    """False adjustments of random data at growth moves (bench_false)."""
+    rows = parse(run_target(board, "bench_false"), "false")
+    md = ["### False adjustments of random data", "",
+          "Frames full of random words outgrow their first block; at the move, words whose "
+          "value fell in the mover's window are changed. Old rule: the whole old block "
+          "[lo, hi]; live rule (today's): the live part [sp, hi). Counts over all moves.", "",
+          "| first block | moves | random words moved | in old-rule window | in live-rule window "
+          "| changed | changed per move |", "|---|---|---|---|---|---|---|"]
+    for block, moves, words, old, live, changed in rows:
+        per = int(changed) / int(moves) if int(moves) else 0
+        md.append(f"| {block} B | {moves} | {words} | {old} | {live} | {changed} | {per:.4f} |")
+    return md + [""]
+
+
 def mem_table(board):
     m = {k: int(v) for k, v in parse(run_target(board, "bench_mem"), "mem")}
     md = ["### Memory", "",
@@ -319,6 +334,7 @@ def main():
         md += check_table(b)
         move_md, r["move"] = move_table(b)
         md += move_md
+        md += false_table(b)
         results[b] = r
         body += md
     png = chart(results)
