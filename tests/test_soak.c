@@ -25,11 +25,12 @@
  * Every choice comes from the seed: each task draws from its own
  * generator, seeded by its parent's. The seed is printed first. On the
  * emulated boards (QEMU under -icount) a run is exact, so a failing seed
- * reproduces it: build with -Dsoak_seed=N (meson option). On the host it
- * may also be given as the first argument, with the number of operations
- * as the second for longer runs; there timeouts follow the wall clock, so
- * the same seed gives the same choices but not always the same
- * interleaving. The run is bounded by a count of operations, not by time.
+ * reproduces it: build with -Dsoak_seed=N (meson option), or give the seed
+ * as an argument (QEMU's -append "N" on the emulated boards), with the
+ * number of operations after it for a longer run. On the host timeouts
+ * follow the wall clock, so the same seed gives the same choices but not
+ * always the same interleaving. The run is bounded by a count of
+ * operations, not by time.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -504,11 +505,16 @@ main(int argc, char **argv)
 	uint32_t t;
 	int i, k, roots, seen[TOKENS] = {0};
 
+	/* The numbers among the arguments: the seed, then the operations.
+	 * (Semihosting on QEMU passes the program's path first, then what
+	 * -append gives.) */
 	ops_max = SOAK_OPS;
-	/* Only numbers: QEMU's semihosting passes the program's path. */
-	if (argc > 1 && number(argv[1], &n)) {
-		seed = n;
-		if (argc > 2 && number(argv[2], &n))
+	for (i = 1, k = 0; i < argc; i++) {
+		if (!number(argv[i], &n))
+			continue;
+		if (k++ == 0)
+			seed = n;
+		else
 			ops_max = (unsigned)n;
 	}
 	printf("soak: seed %lu, %u operations\n", seed, ops_max);
