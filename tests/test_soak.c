@@ -44,6 +44,11 @@
 #ifndef SOAK_OPS
 #define SOAK_OPS 20000
 #endif
+/* Pooled channels held across stack moves: on, unless built with
+ * -DSOAK_POOLED=0 (meson's test "soak"; "soak_pooled" has them). */
+#ifndef SOAK_POOLED
+#define SOAK_POOLED 1
+#endif
 
 #define NCHAN    4
 #define CHAN_CAP 4
@@ -52,6 +57,7 @@
 #define MAX_SLOTS (GORO_MAX_TASKS - 1 < 48 ? GORO_MAX_TASKS - 1 : 48)
 #define NMUTEX    2
 #define SEMA_K    2
+#define NPOOLED   SOAK_POOLED /* pooled channels alive at once */
 
 /* One task's state, kept in static storage: sync objects and timers must
  * not live on a stack that moves. Slots are handed out at spawn and given
@@ -76,6 +82,8 @@ static struct goro_mutex mtx[NMUTEX];
 static int mtx_owner[NMUTEX];
 static struct goro_sema sem;
 static int sem_inside;
+static int pooled_live;
+static unsigned pooled_uses;
 
 static int nslots;        /* tasks live at once */
 static size_t task_max;   /* each task's max_stack */
@@ -374,6 +382,34 @@ op_timer(struct slot *s)
 	s->tm.period = 0;
 }
 
+/* A channel from the pool, its pointer kept on the stack across a
+ * recursion that grows and moves the stack: it points outside the stack
+ * (often to the block right above it), so the move must leave it alone.
+ * The value sent is kept below 0x10000, where no board has RAM: a random
+ * word on a stack that happens to lie in the stack's own block is taken
+ * for a pointer and adjusted by the move (docs/stacks.md), and a seed on
+ * the HiFive1 once drew one. */
+__attribute__((noinline)) static void
+op_pooled(struct slot *s, const volatile char *anchor)
+{
+	struct goro_chan *c;
+	uint32_t v = 0, w = rnd(s) & 0xffff;
+
+	if (pooled_live >= NPOOLED)
+		return;
+	c = goro_chan_new(sizeof v, 2);
+	CHECK(c != NULL); /* the pool keeps room for it: size_for_board */
+	pooled_live++;
+	CHECK_EQ(goro_chan_trysend(c, &w), 0);
+	deep(s, anchor, 0);
+	CHECK_EQ(goro_chan_len(c), 1);
+	CHECK_EQ(goro_chan_tryrecv(c, &v), 0);
+	CHECK_EQ(v, w);
+	goro_chan_free(c);
+	pooled_live--;
+	pooled_uses++;
+}
+
 /* Put back the token held, wait for the children, and give the slot up. */
 static void
 finish(struct slot *s)
@@ -414,7 +450,7 @@ worker(void *arg)
 
 	while (s->rounds-- > 0 && ops < ops_max) {
 		ops++;
-		switch (below(s, 16)) {
+		switch (below(s, 17)) {
 		case 0:
 		case 1:
 		case 2:
@@ -450,6 +486,9 @@ worker(void *arg)
 		case 14:
 			goro_wg_wait(&s->kids);
 			break;
+		case 15:
+			op_pooled(s, &anchor);
+			break;
 		default:
 			deep(s, &anchor, 1); /* may end the task down there */
 			break;
@@ -472,7 +511,7 @@ number(const char *arg, unsigned long *out)
  * each task's block lies inside one task_max-sized, aligned piece of the
  * pool, so with fewer tasks than pieces one piece is always free, and any
  * growth or move can have its block. Pending timers cap it too: a task has
- * at most one at a time. */
+ * at most one at a time. A pooled channel takes a piece out too. */
 static void
 size_for_board(void)
 {
@@ -487,7 +526,7 @@ size_for_board(void)
 	task_max = 8 * pi.min_block;
 	while (task_max > 2 * pi.min_block && pi.total / task_max < (size_t)want + 1)
 		task_max /= 2;
-	nslots = (int)(pi.total / task_max) - 1;
+	nslots = (int)(pi.total / task_max) - 1 - NPOOLED; /* a piece each for those */
 	if (nslots > want)
 		nslots = want;
 	CHECK(nslots >= 2);
@@ -517,7 +556,8 @@ main(int argc, char **argv)
 		else
 			ops_max = (unsigned)n;
 	}
-	printf("soak: seed %lu, %u operations\n", seed, ops_max);
+	printf("soak: seed %lu, %u operations%s\n", seed, ops_max,
+	       SOAK_POOLED ? ", pooled channels" : "");
 	size_for_board();
 
 	slots[0].rng = (uint32_t)seed * 2654435761u ^ 0x9e3779b9u;
@@ -569,6 +609,7 @@ main(int argc, char **argv)
 		CHECK(mtx[i].owner == NULL && mtx[i].q.head == NULL);
 	}
 	CHECK_EQ(sem_inside, 0);
+	CHECK_EQ(pooled_live, 0);
 	for (k = 0; k < SEMA_K; k++)
 		CHECK_EQ(goro_sema_trywait(&sem), 0);
 	CHECK_EQ(goro_sema_trywait(&sem), GORO_EWOULDBLOCK);
@@ -576,8 +617,8 @@ main(int argc, char **argv)
 	CHECK_POOL_WHOLE();
 	printf("ok soak (seed %lu: %u ops, %u tasks, %d at once, stacks to %lu B, forced move "
 	       "every %u checks; %lu moves and growths, %lu shrinks, %u early exits, %u ticks, "
-	       "%u timeouts, %u locks, %u semaphore holds)\n",
+	       "%u timeouts, %u locks, %u semaphore holds, %u pooled channels)\n",
 	       seed, ops, spawned, nslots, (unsigned long)task_max, every, grows, shrinks,
-	       early_exits, ticks, timeouts, locks, sema_ok);
+	       early_exits, ticks, timeouts, locks, sema_ok, pooled_uses);
 	return 0;
 }
