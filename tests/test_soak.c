@@ -4,8 +4,9 @@
  * deep in a recursion, grow and shrink their stacks (and, with checks=2,
  * have them moved at every few stack checks), pass tokens through selects
  * over a ring of channels with a timer's channel among the cases, sleep,
- * run one-shot timers and tickers, and take mutexes and a semaphore while
- * others wait. What must hold, checked as it runs and at the end:
+ * run one-shot timers and tickers, take mutexes and a semaphore while
+ * others wait, and keep pooled channels across moves. What must hold,
+ * checked as it runs and at the end:
  *
  *   - tokens are never made or lost: each is held by at most one task at a
  *     time (a receiver takes it only from a channel or from a sender's
@@ -18,7 +19,8 @@
  *     its deadline, a stopped timer's channel holds a tick exactly when
  *     the stop found it fired;
  *   - a task's locals reach it through pointers on its stack wherever the
- *     stack has moved to;
+ *     stack has moved to, and (soak_pooled) a pooled channel through a
+ *     pointer on its stack still reaches the channel after a move;
  *   - the pool is whole once goro_run returns.
  * The runtime itself panics on a broken canary or poisoned block (checks=2).
  *
