@@ -44,7 +44,7 @@
 #define SOAK_SEED 1
 #endif
 #ifndef SOAK_OPS
-#define SOAK_OPS 20000
+#define SOAK_OPS 10000
 #endif
 /* Pooled channels held across stack moves: on, unless built with
  * -DSOAK_POOLED=0 (meson's test "soak"; "soak_pooled" has them). */
