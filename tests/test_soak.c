@@ -538,17 +538,15 @@ size_for_board(void)
 	dig_budget = task_max - GORO_STACK_GUARD - 2 * GORO_FRAME_MAX;
 }
 
-int
-main(int argc, char **argv)
+/* The seed, then the operations: the numbers among the arguments.
+ * (Semihosting on QEMU passes the program's path first, then what -append
+ * gives.) */
+static unsigned long
+parse_args(int argc, char **argv)
 {
 	unsigned long seed = SOAK_SEED, n;
-	unsigned every;
-	uint32_t t;
-	int i, k, roots, seen[TOKENS] = {0};
+	int i, k;
 
-	/* The numbers among the arguments: the seed, then the operations.
-	 * (Semihosting on QEMU passes the program's path first, then what
-	 * -append gives.) */
 	ops_max = SOAK_OPS;
 	for (i = 1, k = 0; i < argc; i++) {
 		if (!number(argv[i], &n))
@@ -558,27 +556,23 @@ main(int argc, char **argv)
 		else
 			ops_max = (unsigned)n;
 	}
-	printf("soak: seed %lu, %u operations%s\n", seed, ops_max,
-	       SOAK_POOLED ? ", pooled channels" : "");
-	size_for_board();
+	return seed;
+}
 
-	slots[0].rng = (uint32_t)seed * 2654435761u ^ 0x9e3779b9u;
-	if (slots[0].rng == 0)
-		slots[0].rng = 1;
-	/* A forced move at every 2nd to 9th stack check. */
-	every = 2 + below(&slots[0], 8);
-#if GORO_CHECKS >= 2
-	CHECK_EQ(goro_debug_move_every(every), GORO_OK);
-#endif
+/* The ring with its tokens, the semaphore, and main's tasks: half the
+ * slots, the rest for their children. */
+static void
+start(void)
+{
+	uint32_t t;
+	int i;
+
 	for (i = 0; i < NCHAN; i++)
 		CHECK_EQ(goro_chan_init(&ring[i], ringbuf[i], sizeof(uint32_t), CHAN_CAP), 0);
 	for (t = 0; t < TOKENS; t++)
 		CHECK_EQ(goro_chan_trysend(&ring[t % NCHAN], &t), 0);
 	goro_sema_init(&sem, SEMA_K);
-
-	/* Half the slots for main's tasks, the rest for their children. */
-	roots = nslots / 2;
-	for (i = 0; i < roots; i++) {
+	for (i = 0; i < nslots / 2; i++) {
 		struct goro_opts o = {.name = "soak", .stack_size = 1, .max_stack = task_max};
 		struct slot *s = &slots[i];
 		s->rng = rnd(&slots[0]) | 1u;
@@ -588,8 +582,14 @@ main(int argc, char **argv)
 		spawned++;
 		CHECK(goro_go_opts(worker, s, &o) > 0);
 	}
-	goro_run();
-	goro_debug_move_every(0);
+}
+
+/* After goro_run: every task finished, every token back exactly once. */
+static void
+check_tokens(void)
+{
+	int i, k, seen[TOKENS] = {0};
+	uint32_t t;
 
 	CHECK_EQ(finished, spawned);
 	for (i = 0; i < nslots; i++) {
@@ -606,6 +606,15 @@ main(int argc, char **argv)
 		CHECK_EQ(owner[k], 0);
 		CHECK_EQ(offered[k], 0);
 	}
+}
+
+/* And every lock, semaphore count and pooled block back; the pool whole.
+ * (Two functions: at -O0 each check has a frame slot of its own.) */
+static void
+check_sync(void)
+{
+	int i, k;
+
 	for (i = 0; i < NMUTEX; i++) {
 		CHECK_EQ(mtx_owner[i], 0);
 		CHECK(mtx[i].owner == NULL && mtx[i].q.head == NULL);
@@ -617,6 +626,30 @@ main(int argc, char **argv)
 	CHECK_EQ(goro_sema_trywait(&sem), GORO_EWOULDBLOCK);
 	CHECK(grows > 0);
 	CHECK_POOL_WHOLE();
+}
+
+int
+main(int argc, char **argv)
+{
+	unsigned long seed = parse_args(argc, argv);
+	unsigned every;
+
+	printf("soak: seed %lu, %u operations%s\n", seed, ops_max,
+	       SOAK_POOLED ? ", pooled channels" : "");
+	size_for_board();
+	slots[0].rng = (uint32_t)seed * 2654435761u ^ 0x9e3779b9u;
+	if (slots[0].rng == 0)
+		slots[0].rng = 1;
+	/* A forced move at every 2nd to 9th stack check. */
+	every = 2 + below(&slots[0], 8);
+#if GORO_CHECKS >= 2
+	CHECK_EQ(goro_debug_move_every(every), GORO_OK);
+#endif
+	start();
+	goro_run();
+	goro_debug_move_every(0);
+	check_tokens();
+	check_sync();
 	printf("ok soak (seed %lu: %u ops, %u tasks, %d at once, stacks to %lu B, forced move "
 	       "every %u checks; %lu moves and growths, %lu shrinks, %u early exits, %u ticks, "
 	       "%u timeouts, %u locks, %u semaphore holds, %u pooled channels)\n",
