@@ -190,7 +190,6 @@ stack_set_guard(struct cpu *c, const struct g *g)
 void sched_init(void); /* the task table and the pool, once: every entry point calls it */
 struct g *sched_find(int id);
 struct g *sched_stack_owner(uintptr_t addr);
-void sched_each_stack(void (*fn)(struct g *g, void *arg), void *arg);
 void sched_reclaim_g0(void);
 void sched_reclaim(void); /* sched_reclaim_g0 from anywhere */
 

@@ -203,17 +203,6 @@ sched_stack_owner(uintptr_t addr)
 	return NULL;
 }
 
-/* fn(g) for every live task. */
-void
-sched_each_stack(void (*fn)(struct g *g, void *arg), void *arg)
-{
-	int i;
-
-	for (i = 0; i < GORO_MAX_TASKS; i++)
-		if (allg[i].status == G_READY || allg[i].status == G_WAITING)
-			fn(&allg[i], arg);
-}
-
 struct g *
 sched_find(int id)
 {

@@ -197,20 +197,24 @@ stack_settle_g0(struct cpu *c)
  * The stale-pointer detector (checks >= 2). After a move, every place
  * that may legally hold a pointer into a task stack has been adjusted, and
  * no other place may hold one (docs/stacks.md). So nothing still points
- * into the old live part [lo, hi): look where pointers can be kept, that
- * is .data and .bss (the runtime's tables, the timer heap, channels' wait
- * queues), pool blocks that hold data (pooled channels), and every other
- * task's live stack (wait records, saved registers); and panic, naming the
- * place, at the first word that does. Not looked at: g0's stack, the
- * interrupt stack, and a host program's heap and shared libraries.
+ * into the old live part [lo, hi): look where such pointers are kept by
+ * mistake, that is .data and .bss (globals, the runtime's tables, the
+ * timer heap, channels' wait queues) and pool blocks that hold data
+ * (pooled channels' rings); and panic, naming the place, at the first word
+ * that does.
+ *
+ * Not looked at: other tasks' stacks, whose dead frames (below their sp,
+ * and in slots of live frames never written since) keep stale copies of
+ * pointers into blocks they once had, which are harmless and would be
+ * reported; g0's stack; the interrupt stack; a host program's heap and
+ * shared libraries.
  *
  * Like the mover's scan, it takes any word whose value lies in the window
  * for a pointer, so data that looks like an address there is reported
  * too: on a 32-bit board about (live bytes) / 2^32 per random word
  * scanned. Not done under AddressSanitizer, which reports any touch of a
- * freed block itself and whose fiber hooks leave the next task's stack
- * bounds in the switching task's frame; nor under valgrind, which loads
- * the program below 4 GiB, where plain integers look like pool addresses.
+ * freed block itself; nor under valgrind, which loads the program below
+ * 4 GiB, where plain integers look like pool addresses.
  */
 #if GORO_CHECKS >= 2 && !defined(GORO_ASAN)
 struct stale_scan {
@@ -219,44 +223,23 @@ struct stale_scan {
 };
 
 __attribute__((no_sanitize_address)) static void
-stale_range(uintptr_t from, uintptr_t to, const char *what, const struct g *owner,
-            const struct stale_scan *s)
+stale_range(uintptr_t from, uintptr_t to, const char *what, const struct stale_scan *s)
 {
 	const uintptr_t *w = (const uintptr_t *)((from + sizeof(uintptr_t) - 1) &
 	                                         ~(uintptr_t)(sizeof(uintptr_t) - 1));
 
-	for (; (uintptr_t)(w + 1) <= to; w++) {
-		uintptr_t v = san_peek(w); /* other stacks' padding: never written */
-		if (v - s->lo < s->hi - s->lo) {
-			if (owner)
-				goro_panic("stale pointer into the old stack of goroutine %d (%s): "
-				           "word "
-				           "at %p in the stack of goroutine %d (%s) holds %p after "
-				           "the "
-				           "stack moved",
-				           s->g->id, gname(s->g), (const void *)w, owner->id,
-				           gname(owner), (void *)v);
+	for (; (uintptr_t)(w + 1) <= to; w++)
+		if (*w - s->lo < s->hi - s->lo)
 			goro_panic(
 			        "stale pointer into the old stack of goroutine %d (%s): word at %p "
 			        "(%s) holds %p after the stack moved",
-			        s->g->id, gname(s->g), (const void *)w, what, (void *)v);
-		}
-	}
+			        s->g->id, gname(s->g), (const void *)w, what, (void *)*w);
 }
 
 static void
 stale_data_block(uintptr_t lo, uintptr_t hi, void *arg)
 {
-	stale_range(lo, hi, "a pooled channel's block", NULL, arg);
-}
-
-static void
-stale_task(struct g *g, void *arg)
-{
-	struct stale_scan *s = arg;
-
-	if (g != s->g)
-		stale_range(g->sp, stack_hi(g), NULL, g, s);
+	stale_range(lo, hi, "a pooled channel's block", arg);
 }
 
 extern char __data_start[], _end[]; /* .data then .bss, in both link layouts */
@@ -280,13 +263,12 @@ stale_scan_g0(struct g *g, uintptr_t lo, uintptr_t hi)
 		hole[1][0] = t[0], hole[1][1] = t[1];
 	}
 	for (i = 0; i < 2; i++) {
-		stale_range(from, hole[i][0] < end ? hole[i][0] : end, ".data/.bss", NULL, &s);
+		stale_range(from, hole[i][0] < end ? hole[i][0] : end, ".data/.bss", &s);
 		if (hole[i][1] > from)
 			from = hole[i][1];
 	}
-	stale_range(from, end, ".data/.bss", NULL, &s);
+	stale_range(from, end, ".data/.bss", &s);
 	pool_each_data(stale_data_block, &s);
-	sched_each_stack(stale_task, &s);
 }
 #else
 #define stale_scan_g0(g, lo, hi) ((void)0)
