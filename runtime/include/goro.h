@@ -17,6 +17,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The release: kept equal to meson.build's project version (a test checks).
+ * GORO_VERSION compares as one number: #if GORO_VERSION >= 0x000200. */
+#define GORO_VERSION_MAJOR  0
+#define GORO_VERSION_MINOR  1
+#define GORO_VERSION_PATCH  0
+#define GORO_VERSION_STRING "0.1.0"
+#define GORO_VERSION        ((GORO_VERSION_MAJOR << 16) | (GORO_VERSION_MINOR << 8) | GORO_VERSION_PATCH)
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -220,11 +228,15 @@ struct goro_chan {
 };
 
 /* Over caller-provided storage: buf holds cap * elem_size bytes (NULL when
- * cap is 0). GORO_EINVAL for NULL c, elem_size 0, or cap > 0 with no buf. */
+ * cap or elem_size is 0). elem_size 0 is Go's chan struct{}: sends and
+ * receives carry nothing (elem may be NULL) but still count against cap
+ * and synchronise. GORO_EINVAL for NULL c, or elem_size and cap > 0 with
+ * no buf. */
 int goro_chan_init(struct goro_chan *c, void *buf, size_t elem_size, size_t cap);
-/* The channel and its buffer from the stack pool, in one block; NULL when
- * the pool has no room or elem_size is 0. goro_chan_free gives it back; a
- * channel someone waits on cannot be freed (panic). */
+/* The channel and its buffer from the stack pool, in one block (elem_size
+ * may be 0, as for goro_chan_init); NULL when the pool has no room or
+ * elem_size * cap overflows. goro_chan_free gives it back; a channel
+ * someone waits on cannot be freed (panic). */
 struct goro_chan *goro_chan_new(size_t elem_size, size_t cap);
 void goro_chan_free(struct goro_chan *c);
 
@@ -243,7 +255,10 @@ int goro_chan_tryrecv(struct goro_chan *c, void *elem);
  * every waiting sender, as Go does. Closing a closed or NULL channel is a
  * panic. Returns 0. */
 int goro_chan_close(struct goro_chan *c);
+/* Elements in the buffer now, and its capacity (0: unbuffered); both 0
+ * for a NULL channel, as len and cap of a nil channel are in Go. */
 size_t goro_chan_len(const struct goro_chan *c);
+size_t goro_chan_cap(const struct goro_chan *c);
 
 /* Select. */
 enum { GORO_RECV = 0, GORO_SEND = 1 };
