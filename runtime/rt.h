@@ -177,6 +177,7 @@ stack_set_guard(struct cpu *c, const struct g *g)
 
 /* Scheduler services the stack and pool code use (sched.c). */
 struct g *sched_find(int id);
+struct g *sched_slot(int i);
 void sched_reclaim_g0(void);
 void sched_reap(void);
 

@@ -186,6 +186,14 @@ sched_find(int id)
 	return g->status != G_FREE && g->status != G_DEAD && g->id == id ? g : NULL;
 }
 
+/* Slot i of the task table, for walking it (tasks.c); NULL past the end
+ * or before the first spawn. */
+struct g *
+sched_slot(int i)
+{
+	return ready && i >= 0 && i < GORO_MAX_TASKS ? &allg[i] : NULL;
+}
+
 void
 goro_yield(void)
 {

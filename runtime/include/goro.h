@@ -120,6 +120,34 @@ struct goro_stack_info {
 int goro_stack_info(int id, struct goro_stack_info *out);
 
 /*
+ * The task list, as FreeRTOS's vTaskList gives it. A task is live from its
+ * spawn until it exits. RUNNING is the task that called (or, inside
+ * goro_systemstack, the one whose call runs); READY ones wait for the CPU;
+ * WAITING ones are parked on something named by waitreason: "chan send",
+ * "chan receive", "select", "sleep", "mutex", "wait group", "semaphore",
+ * or a nil channel's forever ("chan receive (nil chan)").
+ */
+enum { GORO_TASK_RUNNING, GORO_TASK_READY, GORO_TASK_WAITING };
+struct goro_task_info {
+	int id;
+	const char *name;       /* from goro_opts; NULL if unnamed */
+	int state;              /* GORO_TASK_* */
+	const char *waitreason; /* while waiting: what for ("chan receive", "sleep", ...);
+	                           NULL otherwise */
+	int cpu;                /* the CPU it runs on or last ran on */
+	size_t stack_size, stack_used, stack_high_water; /* bytes, as goro_stack_info's
+	                                                     size, used and high_water */
+	unsigned grows, shrinks;
+};
+/* Fill up to max entries with the live tasks, in task-table order; return
+ * how many are live (more than max when out was too short). GORO_EINVAL for
+ * a NULL out with max > 0. */
+int goro_task_list(struct goro_task_info *out, size_t max);
+/* Print the task list through the console, one line per task, with a
+ * header line; the running task is marked. */
+void goro_task_dump(void);
+
+/*
  * Keep the calling task's stack where it is until the matching unpin, for
  * while a pointer into it is held outside the task (a DMA descriptor, a
  * pointer in a global). Pins nest. A pinned stack that runs short is a
