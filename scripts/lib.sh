@@ -3,8 +3,9 @@
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # Packages every build needs; each board adds its own in boards/<b>/packages.
-# g++ builds the stack-check plugin (tools/goro-check) for every target.
-base_packages=(meson ninja-build python3 clang-format git g++)
+# g++ builds the stack-check plugin (tools/goro-check) for every target;
+# cmake and pkg-config build the outside projects that use an installed goro.
+base_packages=(meson ninja-build python3 clang-format git g++ cmake pkg-config)
 
 die() {
 	echo "$(basename "$0"): $*" >&2
