@@ -175,6 +175,25 @@ stack_set_guard(struct cpu *c, const struct g *g)
 #endif
 }
 
+/*
+ * For debuggers (tools/gdb/goro.py; sched.c defines it): where the task
+ * table and the CPUs are, and what the states and stack marks are, which
+ * are enums and macros the debug info need not carry. The layouts of
+ * struct g, struct cpu and the saved context (asm/<arch>/frame.c) come
+ * from the debug info itself.
+ */
+struct goro_debug {
+	uint32_t version; /* GORO_VERSION */
+	uint32_t max_tasks, ncpu;
+	struct g *tasks;  /* the task table: max_tasks entries */
+	struct cpu *cpus; /* ncpu entries */
+	uintptr_t min_block;
+	uintptr_t canary;
+	uintptr_t paint; /* what unused stack holds; 0: stacks are not painted */
+	uint8_t g_free, g_ready, g_waiting, g_dead;
+};
+extern const struct goro_debug goro_debug;
+
 /* Scheduler services the stack and pool code use (sched.c). */
 struct g *sched_find(int id);
 struct g *sched_slot(int i);

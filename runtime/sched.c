@@ -35,6 +35,23 @@ static struct g allg[GORO_MAX_TASKS];
 static struct g *gfree; /* free slots, linked through next */
 static int ready;       /* table and pool initialised */
 
+/* Referred to by sched_init, so that a link with --gc-sections
+ * (picolibc's) keeps it. */
+const struct goro_debug goro_debug = {
+        .version = GORO_VERSION,
+        .max_tasks = GORO_MAX_TASKS,
+        .ncpu = GORO_NCPU,
+        .tasks = allg,
+        .cpus = goro_cpus,
+        .min_block = GORO_MIN_BLOCK,
+        .canary = STACK_CANARY,
+        .paint = GORO_CHECKS >= 2 ? STACK_PAINT : 0,
+        .g_free = G_FREE,
+        .g_ready = G_READY,
+        .g_waiting = G_WAITING,
+        .g_dead = G_DEAD,
+};
+
 _Static_assert(GORO_MAX_TASKS > 0 && GORO_MAX_TASKS < (1 << 24), "bad task table size");
 
 static void
@@ -42,6 +59,7 @@ sched_init(void)
 {
 	int i;
 
+	__asm__ volatile("" : : "r"(&goro_debug)); /* keep it (see above) */
 	pool_init();
 	gfree = NULL;
 	for (i = GORO_MAX_TASKS - 1; i >= 0; i--) {
