@@ -182,6 +182,7 @@ stack_set_guard(struct cpu *c, const struct g *g)
  * struct g, struct cpu and the saved context (asm/<arch>/frame.c) come
  * from the debug info itself.
  */
+struct trace_ring;
 struct goro_debug {
 	uint32_t version; /* GORO_VERSION */
 	uint32_t max_tasks, ncpu;
@@ -191,6 +192,7 @@ struct goro_debug {
 	uintptr_t canary;
 	uintptr_t paint; /* what unused stack holds; 0: stacks are not painted */
 	uint8_t g_free, g_ready, g_waiting, g_dead;
+	struct trace_ring *trace; /* the trace ring; NULL: built without trace */
 };
 extern const struct goro_debug goro_debug;
 
@@ -226,12 +228,15 @@ runq_put(struct cpu *c, struct g *g)
 	c->runqtail = g;
 }
 
+#include "trace.h" /* the trace hooks: nothing unless trace=true */
+
 /* Make a parked task runnable again. Inline: every wakeup pays it. */
 static inline void
 sched_ready(struct g *g)
 {
 	if (g->status == G_WAITING) {
 		g->status = G_READY;
+		trace_wake(g, mycpu()->curg);
 		runq_put(mycpu(), g);
 	}
 }

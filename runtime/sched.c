@@ -50,6 +50,9 @@ const struct goro_debug goro_debug = {
         .g_ready = G_READY,
         .g_waiting = G_WAITING,
         .g_dead = G_DEAD,
+#if GORO_TRACE
+        .trace = &goro_trace_ring,
+#endif
 };
 
 _Static_assert(GORO_MAX_TASKS > 0 && GORO_MAX_TASKS < (1 << 24), "bad task table size");
@@ -168,6 +171,7 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 	g->sp = goro_port_init_frame(stack_hi(g), fn, arg);
 	san_stack_new(g);
 	g->status = G_READY;
+	trace_create(g);
 	runq_put(c, g);
 	return g->id;
 }
@@ -233,6 +237,7 @@ goro_yield(void)
 	runq_put(c, gp);
 	c->curg = next;
 	stack_set_guard(c, next);
+	trace_switch(gp, next);
 	san_leave(c, gp, next, 0);
 	goro_port_switch(&gp->sp, next->sp);
 	san_arrive(c, gp);
@@ -263,11 +268,13 @@ sched_park(const char *reason)
 	stack_check(gp);
 	gp->status = G_WAITING;
 	gp->waitreason = reason;
+	trace_park(gp, reason);
 	if (c->poll)
 		sched_poll(c);
 	next = runq_get(c);
 	if (next == gp) /* a timer or interrupt readied us already */
 		return;
+	trace_switch(gp, next);
 	if (next) {
 		c->curg = next;
 		stack_set_guard(c, next);
@@ -307,7 +314,9 @@ goro_exit(void)
 	 * runs at once, if there is one. */
 	gp->next = c->deadlist;
 	c->deadlist = gp;
+	trace_exit(gp);
 	next = runq_get(c);
+	trace_switch(gp, next);
 	c->curg = next;
 	stack_set_guard(c, next);
 	san_leave(c, gp, next, 1);
@@ -431,6 +440,7 @@ goro_run(void)
 		}
 		c->curg = g;
 		stack_set_guard(c, g);
+		trace_switch(NULL, g);
 		san_leave(c, NULL, g, 0);
 		goro_port_gogo(&c->g0sp, g->sp);
 		san_arrive(c, NULL);

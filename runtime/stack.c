@@ -193,6 +193,7 @@ copystack_g0(struct g *g, unsigned order)
 
 	/* Free the old block (pool_free poisons it when checks >= 2). */
 	pool_free((void *)oldlo, oldorder);
+	trace_move(g, oldhi - sp);
 	if (move_hook)
 		move_hook(1, oldhi - sp);
 	return 0;

@@ -199,6 +199,34 @@ struct goro_pool_info {
 void goro_pool_info(struct goro_pool_info *out);
 
 /*
+ * Trace: with the meson option trace=true, the scheduler records every
+ * spawn, switch, park, wakeup, exit and stack move into a fixed ring of
+ * the last trace_records events (a flight recorder: the oldest are
+ * overwritten). The records' arg, by event:
+ */
+enum goro_trace_event {
+	GORO_TRACE_CREATE = 1, /* the task was spawned; arg: its name */
+	GORO_TRACE_SWITCH,     /* the CPU goes from task id (0: g0) to task arg */
+	GORO_TRACE_PARK,       /* the task waits; arg: what for ("chan receive", ...) */
+	GORO_TRACE_WAKE,       /* the task is runnable again; arg: the task that woke it */
+	GORO_TRACE_EXIT,       /* the task ended */
+	GORO_TRACE_STACK_MOVE, /* the task's stack moved; arg: bytes copied */
+};
+/*
+ * Write the ring as Chrome/Perfetto trace-event JSON (ui.perfetto.dev and
+ * chrome://tracing open it): each task a track of its running slices,
+ * with parks (and their reasons), wakeups, spawns, exits and stack moves
+ * as instants. Timestamps are goro_board_count() units (ns on the host,
+ * guest instructions under QEMU's -icount) shown as ns. Runs on g0's
+ * stack. GORO_OK; GORO_EPERM when built without trace; GORO_EINVAL for a
+ * NULL path or a file that cannot be written (a board with no file
+ * system: use `goro trace FILE` in gdb, tools/gdb/goro.py).
+ */
+int goro_trace_write_json(const char *path);
+/* Forget what the ring holds (no-op when built without trace). */
+void goro_trace_clear(void);
+
+/*
  * Print "goro: panic: <message>" with the current task's id and name through
  * the board console, then end the program through goro_board_panic_exit()
  * (exit status 2 by default; a board may override it, e.g. to reset).

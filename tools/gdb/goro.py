@@ -3,6 +3,8 @@
     (gdb) source tools/gdb/goro.py
     (gdb) goro tasks            every live task: state, wait reason, stack
     (gdb) goro bt ID [OPTS]     task ID's backtrace (OPTS go to bt: full, -3)
+    (gdb) goro trace FILE       the trace ring (meson -Dtrace=true) as
+                                Chrome/Perfetto JSON, for ui.perfetto.dev
 
 Works on every port (ARMv6-M, ARMv7-M with or without FP state, RV32,
 AArch64, x86-64), through QEMU's gdbstub, OpenOCD or a native process,
@@ -193,8 +195,19 @@ afterwards. A running task's is the plain bt."""
         rest = " ".join(argv[1:])
         t = find(tid)
         if t.cpu is not None:
-            # Its registers are the CPU's (one CPU: the current thread).
-            gdb.execute("bt " + rest)
+            # Its registers are its CPU's: with one CPU, the stopped
+            # thread's; with more, gdb servers (QEMU's gdbstub, OpenOCD
+            # with SMP) show CPU k as thread k + 1.
+            here = gdb.selected_thread()
+            there = here
+            if int(_debug()["ncpu"]) > 1:
+                there = next((th for th in gdb.selected_inferior().threads()
+                              if th.num == t.cpu + 1), here)
+            there.switch()
+            try:
+                gdb.execute("bt " + rest)
+            finally:
+                here.switch()
             return
         ctx_t = gdb.lookup_type("struct goro_port_context")
         ctx = gdb.Value(t.sp).cast(ctx_t.pointer()).dereference()
@@ -223,6 +236,109 @@ afterwards. A running task's is the plain bt."""
             gdb.newest_frame().select()
 
 
+def _json_str(s):
+    out = ['"']
+    for ch in s or "":
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ord(ch) < 0x20:
+            out.append("\\u%04x" % ord(ch))
+        else:
+            out.append(ch)
+    return "".join(out) + '"'
+
+
+def _ts(key, t):
+    return ',"%s":%d.%03d' % (key, t // 1000, t % 1000)
+
+
+def trace_json(dbg):
+    """The trace ring as runtime/trace.c's goro_trace_write_json writes
+    it: the same events, in the same order, with the same numbers."""
+    ring = dbg["trace"]
+    if int(ring) == 0:
+        raise gdb.GdbError("goro trace: this program was built without trace (meson -Dtrace=true)")
+    r = ring.dereference()
+    count, size = int(r["count"]), int(r["size"])
+    n = min(count, size)
+    recs = _read_array(r["rec"][0].address, size)
+    events = {int(gdb.parse_and_eval(k)): v for k, v in (
+        ("GORO_TRACE_CREATE", "create"), ("GORO_TRACE_PARK", "park"), ("GORO_TRACE_WAKE", "wake"),
+        ("GORO_TRACE_EXIT", "exit"), ("GORO_TRACE_STACK_MOVE", "stack move"))}
+    ev_switch = int(gdb.parse_and_eval("GORO_TRACE_SWITCH"))
+    ev_create = int(gdb.parse_and_eval("GORO_TRACE_CREATE"))
+    ev_park = int(gdb.parse_and_eval("GORO_TRACE_PARK"))
+    ev_wake = int(gdb.parse_and_eval("GORO_TRACE_WAKE"))
+    ev_move = int(gdb.parse_and_eval("GORO_TRACE_STACK_MOVE"))
+    char_p = gdb.lookup_type("char").pointer()
+    out = []
+
+    def begin(name, ph, tid):
+        out.append('%s\n{"name":%s,"ph":"%s","pid":0,"tid":%d' %
+                   ("" if not out else ",", _json_str(name), ph, tid))
+
+    def thread_name(tid, name):
+        begin("thread_name", "M", tid)
+        label = "g0 (scheduler)" if tid == 0 else "%d %s" % (tid, name or "")
+        out.append(',"args":{"name":%s}}' % _json_str(label[:47]))
+
+    def cstr(addr):
+        return _string(gdb.Value(addr).cast(char_p)) if addr else ""
+
+    begin("process_name", "M", 0)
+    out.append(',"args":{"name":%s}}' % _json_str("goro cpu 0"))
+    thread_name(0, None)
+    cur, start, is_open = 0, 0, False
+    for i in range(count - n, count):
+        e = recs[i % size]
+        ev, tid, t, arg = int(e["ev"]), int(e["id"]), int(e["t"]), int(e["arg"])
+        if ev == ev_create:
+            thread_name(tid, cstr(arg))
+        if ev != ev_switch:
+            begin(events.get(ev, "?"), "i", tid)
+            out.append(',"s":"t"' + _ts("ts", t))
+            if ev == ev_create:
+                out.append(',"args":{"name":%s}' % _json_str(cstr(arg)))
+            elif ev == ev_park:
+                out.append(',"args":{"reason":%s}' % _json_str(cstr(arg)))
+            elif ev == ev_wake:
+                out.append(',"args":{"by":%d}' % gdb.Value(arg).cast(gdb.lookup_type("int")))
+            elif ev == ev_move:
+                out.append(',"args":{"bytes":%d}' % arg)
+            out.append("}")
+            continue
+        if is_open and cur == tid:
+            begin("running" if cur else "scheduler", "X", cur)
+            out.append(_ts("ts", start) + _ts("dur", t - start) + "}")
+        cur, start, is_open = arg, t, True
+    if is_open and n > 0:
+        end = int(recs[(count - 1) % size]["t"])
+        begin("running" if cur else "scheduler", "X", cur)
+        out.append(_ts("ts", start) + _ts("dur", end - start) + "}")
+    return ('{"traceEvents":[' + "".join(out) +
+            '\n],"displayTimeUnit":"ns","otherData":{"board":%s,"clock":%s,"records":%d,"lost":%d}}\n' %
+            (_json_str(_string(r["board"])), _json_str(_string(r["clock"])), n, count - n))
+
+
+class GoroTrace(gdb.Command):
+    """Write goro's trace ring as Chrome/Perfetto trace-event JSON:
+goro trace FILE. Open FILE in ui.perfetto.dev. The program must be built
+with meson -Dtrace=true; the ring holds the last trace_records events."""
+
+    def __init__(self):
+        super().__init__("goro trace", gdb.COMMAND_DATA, gdb.COMPLETE_FILENAME)
+
+    def invoke(self, arg, from_tty):
+        argv = gdb.string_to_argv(arg)
+        if len(argv) != 1:
+            raise gdb.GdbError("usage: goro trace FILE")
+        text = trace_json(_debug())
+        with open(argv[0], "w") as f:
+            f.write(text)
+        print("goro trace: wrote %s" % argv[0])
+
+
 GoroPrefix()
 GoroTasks()
 GoroBt()
+GoroTrace()
