@@ -47,11 +47,13 @@ copy_elem(struct goro_chan *c, void *to, const void *from)
 int
 goro_chan_init(struct goro_chan *c, void *buf, size_t elem_size, size_t cap)
 {
-	if (c == NULL || elem_size == 0 || (cap > 0 && buf == NULL))
+	if (c == NULL || (elem_size > 0 && cap > 0 && buf == NULL))
 		return GORO_EINVAL;
 	stack_check_shared(c, "goro_chan_init: channel");
 	memset(c, 0, sizeof *c);
-	c->buf = buf;
+	/* Zero-size elements (Go's chan struct{}) need no ring: slot() then
+	 * lands on the channel itself, and copying 0 bytes touches nothing. */
+	c->buf = elem_size == 0 ? (unsigned char *)c : buf;
 	c->elem_size = elem_size;
 	c->cap = cap;
 	return GORO_OK;
@@ -66,7 +68,7 @@ goro_chan_new(size_t elem_size, size_t cap)
 	struct goro_chan *c;
 	int order;
 
-	if (elem_size == 0 || (cap && need / cap < elem_size))
+	if (cap && need / cap < elem_size)
 		return NULL;
 	sched_init();
 	order = pool_order(need);
@@ -101,6 +103,12 @@ size_t
 goro_chan_len(const struct goro_chan *c)
 {
 	return c ? c->len : 0;
+}
+
+size_t
+goro_chan_cap(const struct goro_chan *c)
+{
+	return c ? c->cap : 0;
 }
 
 /* Send to a waiting receiver, or into the ring: 0, or GORO_EWOULDBLOCK. */

@@ -186,10 +186,32 @@ stack_set_guard(struct cpu *c, const struct g *g)
 #endif
 }
 
+/*
+ * For debuggers (tools/gdb/goro.py; sched.c defines it): where the task
+ * table and the CPUs are, and what the states and stack marks are, which
+ * are enums and macros the debug info need not carry. The layouts of
+ * struct g, struct cpu and the saved context (asm/<arch>/frame.c) come
+ * from the debug info itself.
+ */
+struct trace_ring;
+struct goro_debug {
+	uint32_t version; /* GORO_VERSION */
+	uint32_t max_tasks, ncpu;
+	struct g *tasks;  /* the task table: max_tasks entries */
+	struct cpu *cpus; /* ncpu entries */
+	uintptr_t min_block;
+	uintptr_t canary;
+	uintptr_t paint; /* what unused stack holds; 0: stacks are not painted */
+	uint8_t g_free, g_ready, g_waiting, g_dead;
+	struct trace_ring *trace; /* the trace ring; NULL: built without trace */
+};
+extern const struct goro_debug goro_debug;
+
 /* Scheduler services the stack and pool code use (sched.c). */
 void sched_init(void); /* the task table and the pool, once: every entry point calls it */
 struct g *sched_find(int id);
 struct g *sched_stack_owner(uintptr_t addr);
+struct g *sched_slot(int i);
 void sched_reclaim_g0(void);
 void sched_reclaim(void); /* sched_reclaim_g0 from anywhere */
 
@@ -219,12 +241,15 @@ runq_put(struct cpu *c, struct g *g)
 	c->runqtail = g;
 }
 
+#include "trace.h" /* the trace hooks: nothing unless trace=true */
+
 /* Make a parked task runnable again. Inline: every wakeup pays it. */
 static inline void
 sched_ready(struct g *g)
 {
 	if (g->status == G_WAITING) {
 		g->status = G_READY;
+		trace_wake(g, mycpu()->curg);
 		runq_put(mycpu(), g);
 	}
 }

@@ -35,6 +35,26 @@ static struct g allg[GORO_MAX_TASKS];
 static struct g *gfree; /* free slots, linked through next */
 static int ready;       /* table and pool initialised */
 
+/* Referred to by sched_init, so that a link with --gc-sections
+ * (picolibc's) keeps it. */
+const struct goro_debug goro_debug = {
+        .version = GORO_VERSION,
+        .max_tasks = GORO_MAX_TASKS,
+        .ncpu = GORO_NCPU,
+        .tasks = allg,
+        .cpus = goro_cpus,
+        .min_block = GORO_MIN_BLOCK,
+        .canary = STACK_CANARY,
+        .paint = GORO_CHECKS >= 2 ? STACK_PAINT : 0,
+        .g_free = G_FREE,
+        .g_ready = G_READY,
+        .g_waiting = G_WAITING,
+        .g_dead = G_DEAD,
+#if GORO_TRACE
+        .trace = &goro_trace_ring,
+#endif
+};
+
 _Static_assert(GORO_MAX_TASKS > 0 && GORO_MAX_TASKS < (1 << 24), "bad task table size");
 
 /* The one owner of initialisation: every entry point that needs the table
@@ -47,6 +67,7 @@ sched_init(void)
 
 	if (ready)
 		return;
+	__asm__ volatile("" : : "r"(&goro_debug)); /* keep it (see above) */
 	pool_init();
 	gfree = NULL;
 	for (i = GORO_MAX_TASKS - 1; i >= 0; i--) {
@@ -162,6 +183,7 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 	g->sp = goro_port_init_frame(stack_hi(g), fn, arg);
 	san_stack_new(g);
 	g->status = G_READY;
+	trace_create(g);
 	runq_put(c, g);
 	return g->id;
 }
@@ -214,6 +236,14 @@ sched_find(int id)
 	return g->status != G_FREE && g->status != G_DEAD && g->id == id ? g : NULL;
 }
 
+/* Slot i of the task table, for walking it (tasks.c); NULL past the end
+ * or before the first spawn. */
+struct g *
+sched_slot(int i)
+{
+	return ready && i >= 0 && i < GORO_MAX_TASKS ? &allg[i] : NULL;
+}
+
 void
 goro_yield(void)
 {
@@ -235,6 +265,7 @@ goro_yield(void)
 	runq_put(c, gp);
 	c->curg = next;
 	stack_set_guard(c, next);
+	trace_switch(gp, next);
 	san_leave(c, gp, next, 0);
 	goro_port_switch(&gp->sp, next->sp);
 	san_arrive(c, gp);
@@ -265,11 +296,13 @@ sched_park(const char *reason)
 	stack_check(gp);
 	gp->status = G_WAITING;
 	gp->waitreason = reason;
+	trace_park(gp, reason);
 	if (c->poll)
 		sched_poll(c);
 	next = runq_get(c);
 	if (next == gp) /* a timer or interrupt readied us already */
 		return;
+	trace_switch(gp, next);
 	if (next) {
 		c->curg = next;
 		stack_set_guard(c, next);
@@ -309,7 +342,9 @@ goro_exit(void)
 	 * runs at once, if there is one. */
 	gp->next = c->deadlist;
 	c->deadlist = gp;
+	trace_exit(gp);
 	next = runq_get(c);
+	trace_switch(gp, next);
 	c->curg = next;
 	stack_set_guard(c, next);
 	san_leave(c, gp, next, 1);
@@ -420,6 +455,7 @@ goro_run(void)
 		}
 		c->curg = g;
 		stack_set_guard(c, g);
+		trace_switch(NULL, g);
 		san_leave(c, NULL, g, 0);
 		goro_port_gogo(&c->g0sp, g->sp);
 		san_arrive(c, NULL);

@@ -336,6 +336,7 @@ copystack_g0(struct g *g, unsigned order, int forced)
 
 	/* Free the old block (pool_free poisons it when checks >= 2). */
 	stack_release_g0(mycpu(), oldlo, oldorder, forced);
+	trace_move(g, oldhi - sp);
 	if (move_hook)
 		move_hook(1, oldhi - sp);
 	return 0;

@@ -3,8 +3,10 @@
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # Packages every build needs; each board adds its own in boards/<b>/packages.
-# g++ builds the stack-check plugin (tools/goro-check) for every target.
-base_packages=(meson ninja-build python3 clang-format git g++)
+# g++ builds the stack-check plugin (tools/goro-check) for every target;
+# cmake and pkg-config build the outside projects that use an installed goro;
+# gdb-multiarch runs tools/gdb/goro.py's checks on every board.
+base_packages=(meson ninja-build python3 clang-format git g++ cmake pkg-config gdb-multiarch)
 
 die() {
 	echo "$(basename "$0"): $*" >&2

@@ -1,5 +1,6 @@
 /* The API's edges: bad arguments get error codes, calls outside a task get
- * their documented results, and ids, names and stack info tell the truth. */
+ * their documented results, ids, names and stack info tell the truth, and
+ * goro.h's version is the project's. */
 #include <string.h>
 
 #include "check.h"
@@ -38,7 +39,16 @@ main(void)
 	struct goro_opts named = {.name = "inspector", .stack_size = 4096};
 	struct goro_pool_info pi;
 	struct goro_stack_info si;
+	char vbuf[32];
 	int id, id2;
+
+	/* The header's version is the project's (meson passes it in). */
+	CHECK(strcmp(GORO_VERSION_STRING, GORO_PROJECT_VERSION) == 0);
+	snprintf(vbuf, sizeof vbuf, "%d.%d.%d", GORO_VERSION_MAJOR, GORO_VERSION_MINOR,
+	         GORO_VERSION_PATCH);
+	CHECK(strcmp(vbuf, GORO_VERSION_STRING) == 0);
+	CHECK_EQ(GORO_VERSION,
+	         GORO_VERSION_MAJOR * 65536 + GORO_VERSION_MINOR * 256 + GORO_VERSION_PATCH);
 
 	/* Outside any task. */
 	CHECK_EQ(goro_self(), 0);

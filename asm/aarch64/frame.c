@@ -2,6 +2,8 @@
  * A new task's first saved context on AArch64; it must match switch.S,
  * whose block context.h lays out (the offsets below are context.h's).
  */
+#include <stddef.h>
+
 #include "context.h"
 #include "port.h"
 
@@ -20,6 +22,24 @@ enum {
 _Static_assert(CTX_BYTES % 16 == 0, "the saved block must keep sp 16-byte aligned");
 _Static_assert(F_FPSR == F_WORDS - 1, "FPSR is the block's last word");
 
+/*
+ * The saved block as a type, for debuggers (tools/gdb/goro.py reads it
+ * from the debug info, so no offset is copied there): one field per
+ * word from the low address up, each named as gdb names the register it
+ * holds; pc is where the context resumes, and the task's sp once resumed
+ * is the block's address plus its size. Fields named pad* hold nothing.
+ */
+struct goro_port_context {
+	uintptr_t x19, x20, x21, x22, x23, x24, x25, x26, x27, x28;
+	uintptr_t x29, pc; /* pc: x30, which the switch returns through */
+	uint64_t d8, d9, d10, d11, d12, d13, d14, d15;
+	uintptr_t fpcr, fpsr;
+};
+_Static_assert(sizeof(struct goro_port_context) == CTX_BYTES, "the whole block");
+_Static_assert(offsetof(struct goro_port_context, x29) == CTX_X29, "x29's word");
+_Static_assert(offsetof(struct goro_port_context, d8) == CTX_D8, "d8's word");
+_Static_assert(offsetof(struct goro_port_context, fpcr) == CTX_FPCR, "FPCR's word");
+
 /* FPCR 0: round to nearest, no traps, no flush-to-zero, IEEE NaNs; the
  * AAPCS64 default and what Linux starts a process with. FPSR 0: no
  * exception flags raised yet. */
@@ -32,7 +52,7 @@ goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 	/* After the switch pops the block, sp = top: 16-byte aligned, as
 	 * AArch64 requires of sp at every use. */
 	uintptr_t top = hi & ~(uintptr_t)15;
-	uintptr_t *f = (uintptr_t *)(top - CTX_BYTES);
+	struct goro_port_context *f = (struct goro_port_context *)(top - sizeof *f);
 	int i;
 
 	/* Word by word: a plain loop here becomes a call to memset, which
@@ -40,11 +60,11 @@ goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 	 * for these 40 bytes on Cortex-M3, measured). */
 	for (i = 0; i < F_WORDS; i++)
 		((volatile uintptr_t *)f)[i] = 0;
-	f[F_X19] = (uintptr_t)fn;
-	f[F_X20] = (uintptr_t)arg;
-	f[F_X29] = 0; /* the end of the frame-pointer chain */
-	f[F_X30] = (uintptr_t)goro_port_start;
-	f[F_FPCR] = FPCR_DEFAULT;
-	f[F_FPSR] = FPSR_DEFAULT;
+	f->x19 = (uintptr_t)fn;
+	f->x20 = (uintptr_t)arg;
+	f->x29 = 0;                         /* the end of the frame-pointer chain */
+	f->pc = (uintptr_t)goro_port_start; /* x30 */
+	f->fpcr = FPCR_DEFAULT;
+	f->fpsr = FPSR_DEFAULT;
 	return (uintptr_t)f;
 }

@@ -2,6 +2,8 @@
  * A new task's first saved context on RV32; it must match switch.S, and
  * does by construction: both take the layout from context.h.
  */
+#include <stddef.h>
+
 #include "context.h"
 #include "port.h"
 
@@ -18,6 +20,22 @@ _Static_assert(sizeof(uintptr_t) == 4, "asm/riscv32 is the ILP32 port");
 _Static_assert(CTX_BYTES % 16 == 0, "the psABI keeps sp 16-byte aligned");
 _Static_assert(CTX_S0 + 12 * sizeof(uintptr_t) <= CTX_BYTES, "ra and s0-s11 fit in the block");
 
+/*
+ * The saved block as a type, for debuggers (tools/gdb/goro.py reads it
+ * from the debug info, so no offset is copied there): one field per
+ * word from the low address up, each named as gdb names the register it
+ * holds; pc is where the context resumes, and the task's sp once resumed
+ * is the block's address plus its size. Fields named pad* hold nothing.
+ */
+struct goro_port_context {
+	uintptr_t pc; /* ra, which the switch returns through */
+	uintptr_t fp, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11; /* fp is s0 */
+	uintptr_t pad[3];
+};
+_Static_assert(sizeof(struct goro_port_context) == CTX_BYTES, "the whole block");
+_Static_assert(offsetof(struct goro_port_context, pc) == CTX_RA, "ra's word");
+_Static_assert(offsetof(struct goro_port_context, fp) == CTX_S0, "s0's word");
+
 uintptr_t
 goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 {
@@ -25,7 +43,7 @@ goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 	 * is what goro_port_start's call needs (pool blocks are aligned to
 	 * their size, so this changes nothing in practice). */
 	uintptr_t top = hi & ~(uintptr_t)15;
-	uintptr_t *f = (uintptr_t *)(top - CTX_BYTES);
+	struct goro_port_context *f = (struct goro_port_context *)(top - sizeof *f);
 	int i;
 
 	/* Word by word: a plain loop here becomes a call to memset, which
@@ -33,8 +51,8 @@ goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 	 * for these 40 bytes on Cortex-M3, measured). */
 	for (i = 0; i < F_WORDS; i++)
 		((volatile uintptr_t *)f)[i] = 0;
-	f[F_S0] = (uintptr_t)fn;
-	f[F_S1] = (uintptr_t)arg;
-	f[F_RA] = (uintptr_t)goro_port_start;
+	f->fp = (uintptr_t)fn; /* s0 */
+	f->s1 = (uintptr_t)arg;
+	f->pc = (uintptr_t)goro_port_start; /* ra */
 	return (uintptr_t)f;
 }

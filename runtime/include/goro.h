@@ -17,6 +17,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The release: kept equal to meson.build's project version (a test checks).
+ * GORO_VERSION compares as one number: #if GORO_VERSION >= 0x000200. */
+#define GORO_VERSION_MAJOR  0
+#define GORO_VERSION_MINOR  1
+#define GORO_VERSION_PATCH  0
+#define GORO_VERSION_STRING "0.1.0"
+#define GORO_VERSION        ((GORO_VERSION_MAJOR << 16) | (GORO_VERSION_MINOR << 8) | GORO_VERSION_PATCH)
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -112,6 +120,34 @@ struct goro_stack_info {
 int goro_stack_info(int id, struct goro_stack_info *out);
 
 /*
+ * The task list, as FreeRTOS's vTaskList gives it. A task is live from its
+ * spawn until it exits. RUNNING is the task that called (or, inside
+ * goro_systemstack, the one whose call runs); READY ones wait for the CPU;
+ * WAITING ones are parked on something named by waitreason: "chan send",
+ * "chan receive", "select", "sleep", "mutex", "wait group", "semaphore",
+ * or a nil channel's forever ("chan receive (nil chan)").
+ */
+enum { GORO_TASK_RUNNING, GORO_TASK_READY, GORO_TASK_WAITING };
+struct goro_task_info {
+	int id;
+	const char *name;       /* from goro_opts; NULL if unnamed */
+	int state;              /* GORO_TASK_* */
+	const char *waitreason; /* while waiting: what for ("chan receive", "sleep", ...);
+	                           NULL otherwise */
+	int cpu;                /* the CPU it runs on or last ran on */
+	size_t stack_size, stack_used, stack_high_water; /* bytes, as goro_stack_info's
+	                                                     size, used and high_water */
+	unsigned grows, shrinks;
+};
+/* Fill up to max entries with the live tasks, in task-table order; return
+ * how many are live (more than max when out was too short). GORO_EINVAL for
+ * a NULL out with max > 0. */
+int goro_task_list(struct goro_task_info *out, size_t max);
+/* Print the task list through the console, one line per task, with a
+ * header line; the running task is marked. */
+void goro_task_dump(void);
+
+/*
  * Keep the calling task's stack where it is until the matching unpin, for
  * while a pointer into it is held outside the task (a DMA descriptor, a
  * pointer in a global). Pins nest. A pinned stack that runs short is a
@@ -161,6 +197,34 @@ struct goro_pool_info {
 	size_t min_block;    /* the smallest block (and stack) */
 };
 void goro_pool_info(struct goro_pool_info *out);
+
+/*
+ * Trace: with the meson option trace=true, the scheduler records every
+ * spawn, switch, park, wakeup, exit and stack move into a fixed ring of
+ * the last trace_records events (a flight recorder: the oldest are
+ * overwritten). The records' arg, by event:
+ */
+enum goro_trace_event {
+	GORO_TRACE_CREATE = 1, /* the task was spawned; arg: its name */
+	GORO_TRACE_SWITCH,     /* the CPU goes from task id (0: g0) to task arg */
+	GORO_TRACE_PARK,       /* the task waits; arg: what for ("chan receive", ...) */
+	GORO_TRACE_WAKE,       /* the task is runnable again; arg: the task that woke it */
+	GORO_TRACE_EXIT,       /* the task ended */
+	GORO_TRACE_STACK_MOVE, /* the task's stack moved; arg: bytes copied */
+};
+/*
+ * Write the ring as Chrome/Perfetto trace-event JSON (ui.perfetto.dev and
+ * chrome://tracing open it): each task a track of its running slices,
+ * with parks (and their reasons), wakeups, spawns, exits and stack moves
+ * as instants. Timestamps are goro_board_count() units (ns on the host,
+ * guest instructions under QEMU's -icount) shown as ns. Runs on g0's
+ * stack. GORO_OK; GORO_EPERM when built without trace; GORO_EINVAL for a
+ * NULL path or a file that cannot be written (a board with no file
+ * system: use `goro trace FILE` in gdb, tools/gdb/goro.py).
+ */
+int goro_trace_write_json(const char *path);
+/* Forget what the ring holds (no-op when built without trace). */
+void goro_trace_clear(void);
 
 /*
  * Print "goro: panic: <message>" with the current task's id and name through
@@ -220,11 +284,15 @@ struct goro_chan {
 };
 
 /* Over caller-provided storage: buf holds cap * elem_size bytes (NULL when
- * cap is 0). GORO_EINVAL for NULL c, elem_size 0, or cap > 0 with no buf. */
+ * cap or elem_size is 0). elem_size 0 is Go's chan struct{}: sends and
+ * receives carry nothing (elem may be NULL) but still count against cap
+ * and synchronise. GORO_EINVAL for NULL c, or elem_size and cap > 0 with
+ * no buf. */
 int goro_chan_init(struct goro_chan *c, void *buf, size_t elem_size, size_t cap);
-/* The channel and its buffer from the stack pool, in one block; NULL when
- * the pool has no room or elem_size is 0. goro_chan_free gives it back; a
- * channel someone waits on cannot be freed (panic). */
+/* The channel and its buffer from the stack pool, in one block (elem_size
+ * may be 0, as for goro_chan_init); NULL when the pool has no room or
+ * elem_size * cap overflows. goro_chan_free gives it back; a channel
+ * someone waits on cannot be freed (panic). */
 struct goro_chan *goro_chan_new(size_t elem_size, size_t cap);
 void goro_chan_free(struct goro_chan *c);
 
@@ -243,7 +311,10 @@ int goro_chan_tryrecv(struct goro_chan *c, void *elem);
  * every waiting sender, as Go does. Closing a closed or NULL channel is a
  * panic. Returns 0. */
 int goro_chan_close(struct goro_chan *c);
+/* Elements in the buffer now, and its capacity (0: unbuffered); both 0
+ * for a NULL channel, as len and cap of a nil channel are in Go. */
 size_t goro_chan_len(const struct goro_chan *c);
+size_t goro_chan_cap(const struct goro_chan *c);
 
 /* Select. */
 enum { GORO_RECV = 0, GORO_SEND = 1 };

@@ -1,0 +1,131 @@
+/*
+ * The task list: goro_task_list fills a table of every live task's state,
+ * wait reason and stack figures; goro_task_dump prints it.
+ *
+ * Stack figures are goro_stack_info's: the high water is exact on painted
+ * stacks (checks=2), and otherwise the most seen at a growth or when asked,
+ * which may be well under the truth for a task that went deep between
+ * looks.
+ */
+#include <stdio.h>
+
+#include "rt.h"
+#include "sp.h"
+
+/* One CPU: every task runs on CPU 0. A second CPU has to record in
+ * struct g where each task last ran. */
+_Static_assert(GORO_NCPU == 1, "record the CPU a task last ran on in struct g");
+
+static int
+live(const struct g *g)
+{
+	return g->status == G_READY || g->status == G_WAITING;
+}
+
+/* What the list needs, carried to g0 (see goro_task_list). */
+struct list_call {
+	struct goro_task_info *out;
+	size_t max;
+	uintptr_t sp; /* the caller's sp, on its own stack */
+	int n;
+	int dump;
+};
+
+static void
+task_info(const struct list_call *lc, struct g *g, struct goro_task_info *out)
+{
+	struct cpu *c = mycpu();
+	struct goro_stack_info si;
+
+	out->id = g->id;
+	out->name = g->name;
+	out->cpu = 0;
+	out->waitreason = NULL;
+	if (g == c->curg || g == c->insys) {
+		out->state = GORO_TASK_RUNNING;
+	} else if (g->status == G_WAITING) {
+		out->state = GORO_TASK_WAITING;
+		out->waitreason = g->waitreason;
+	} else {
+		out->state = GORO_TASK_READY;
+	}
+	goro_stack_info(g->id, &si); /* g is live: cannot fail */
+	if (g == c->insys && lc->sp >= si.lo && lc->sp < si.hi) {
+		/* The caller, on g0 for the while: its sp is the one it left. */
+		si.used = si.hi - lc->sp;
+		if (si.used > si.high_water)
+			si.high_water = si.used;
+	}
+	out->stack_size = si.size;
+	out->stack_used = si.used;
+	out->stack_high_water = si.high_water;
+	out->grows = si.grows;
+	out->shrinks = si.shrinks;
+}
+
+static const char *const state_names[] = {
+        [GORO_TASK_RUNNING] = "running",
+        [GORO_TASK_READY] = "ready",
+        [GORO_TASK_WAITING] = "waiting",
+};
+
+static void
+dump_line(const struct goro_task_info *ti)
+{
+	printf("%c%6d %-16.16s %-8s %-24.24s %3d %7lu %7lu %7lu %5u %5u\n",
+	       ti->state == GORO_TASK_RUNNING ? '*' : ' ', ti->id, ti->name ? ti->name : "-",
+	       state_names[ti->state], ti->waitreason ? ti->waitreason : "-", ti->cpu,
+	       (unsigned long)ti->stack_size, (unsigned long)ti->stack_used,
+	       (unsigned long)ti->stack_high_water, ti->grows, ti->shrinks);
+}
+
+/* On g0: the walk. A dump prints one task at a time and needs no table. */
+static void
+list_g0(void *arg)
+{
+	struct list_call *lc = arg;
+	struct goro_task_info ti;
+	struct g *g;
+	size_t n = 0;
+	int i;
+
+	if (lc->dump)
+		printf("%7s %-16s %-8s %-24s %3s %7s %7s %7s %5s %5s\n", "ID", "NAME", "STATE",
+		       "WAITING ON", "CPU", "STACK", "USED", "HIGH", "GROWS", "SHRNK");
+	for (i = 0; (g = sched_slot(i)) != NULL; i++) {
+		if (!live(g))
+			continue;
+		if (lc->dump) {
+			task_info(lc, g, &ti);
+			dump_line(&ti);
+		} else if (n < lc->max) {
+			task_info(lc, g, &lc->out[n]);
+		}
+		n++;
+	}
+	if (lc->dump)
+		printf("%lu task%s (* running)\n", (unsigned long)n, n == 1 ? "" : "s");
+	lc->n = (int)n;
+}
+
+/* Both run on g0's stack, so that a task of the smallest stack can call
+ * them: the runtime is not stack-checked, and the walk and the printing
+ * need more than a guard zone holds. */
+int
+goro_task_list(struct goro_task_info *out, size_t max)
+{
+	struct list_call lc = {out, max, port_sp(), 0, 0};
+
+	if (out == NULL && max > 0)
+		return GORO_EINVAL;
+	goro_systemstack(list_g0, &lc);
+	return lc.n;
+}
+
+void
+goro_task_dump(void)
+{
+	struct list_call lc = {NULL, 0, port_sp(), 0, 1};
+
+	goro_systemstack(list_g0, &lc);
+}
