@@ -18,6 +18,8 @@
 #define GORO_MAX_TIMERS  8
 #define GORO_STACK_GUARD 64
 #define GORO_FRAME_MAX   0
+#define GORO_TRACE         0 /* no trace hooks */
+#define GORO_TRACE_RECORDS 16
 /* Freed blocks are poisoned, and whatever else checks=2 adds. */
 #define GORO_CHECKS 2
 
