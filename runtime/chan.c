@@ -91,11 +91,17 @@ goro_chan_free(struct goro_chan *c)
 {
 	if (c == NULL)
 		return;
-	if (!c->pooled)
+	/* Ask the pool, not the channel: a freed channel's bytes are the
+	 * pool's (poison, with checks=2, or a new owner's). */
+	if (pool_kind((uintptr_t)c) != POOL_DATA || !c->pooled) {
+		if ((uintptr_t)c - pool_base() < GORO_POOL_SIZE)
+			goro_panic("goro_chan_free of a channel at %p that was freed already",
+			           (void *)c);
 		goro_panic("goro_chan_free of a channel not made by goro_chan_new");
+	}
 	if (!waitq_empty(&c->recvq) || !waitq_empty(&c->sendq))
 		goro_panic("goro_chan_free of a channel tasks are waiting on");
-	c->pooled = 0; /* a second free panics above */
+	c->pooled = 0;
 	pool_free(c, c->order);
 }
 

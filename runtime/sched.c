@@ -156,7 +156,7 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 		 * nothing to free, nothing to allocate. */
 		c->deadlist = g->next;
 		gid_next(g);
-		san_stack_unregister(g);
+		san_stack_free(g); /* valgrind: plain memory until stack_init paints it */
 		lo = (void *)g->lo;
 	} else {
 		g = gfree;

@@ -116,6 +116,11 @@ misuse(void *arg)
 	case 14:
 		goro_timer_start(&local_timer, 1000, 0);
 		break;
+	case 17:
+		pc = goro_chan_new(sizeof(int), 2);
+		goro_chan_free(pc);
+		goro_chan_free(pc);
+		break;
 	case 15:
 		/* A pointer to a local kept in a global: the next move leaves it
 		 * pointing into the freed block. */
