@@ -275,6 +275,7 @@ goro_exit(void)
 	if (gp == NULL)
 		goro_panic("goro_exit called outside a task");
 	stack_check(gp);
+	stack_exit(gp, port_sp());
 	gp->status = G_DEAD;
 	/* Its stack and slot go back later, on g0, or to the next spawn; a
 	 * task cannot free the stack it stands on. Meanwhile the next task

@@ -10,11 +10,14 @@
  *   allocate  a block at least twice the size from the pool;
  *   delta     the distance between the two blocks' high ends;
  *   copy      the live part [sp, hi) to the same distance from the new top,
- *             adjusting on the way every word whose value lies in the old
- *             block [lo, hi]: saved registers, frame pointers, pointers to
- *             locals, va_lists, jmp_bufs (a conservative scan: C has no
- *             stack maps, so any word that looks like a pointer into the
- *             old stack is taken for one);
+ *             adjusting on the way every word whose value lies in it:
+ *             saved registers, frame pointers, pointers to locals,
+ *             va_lists, jmp_bufs (the conservative rule: any word that
+ *             looks like a pointer into the live stack is taken for one);
+ *   maps      the frames that tools/goro-check described (a record in the
+ *             frame, a map in the goro_maps section: stackmap.h) get
+ *             their data words back as they were, so that only what the
+ *             compiler knows may be a pointer is changed;
  *   records   the runtime's own pointers into the stack (g->sp, and timer
  *             heap entries; wait records never need it: a task with any is
  *             parked, and a parked task's stack does not move), each
@@ -34,6 +37,7 @@
 #include "rt.h"
 #include "san.h"
 #include "sp.h"
+#include "stackmap.h"
 
 _Static_assert(GORO_STACK_GUARD % sizeof(uintptr_t) == 0, "guard must be whole words");
 _Static_assert(GORO_STACK_GUARD + 64 <= GORO_MIN_BLOCK,
@@ -116,19 +120,26 @@ count_up(uint16_t n)
 }
 
 /* Copy [from, end) to `to`, adding delta to every word that points into
- * the old block [lo, lo + span]. One pass: each word is read once; four at
+ * the live part [from, end) (never end itself: that is the next block).
+ * Returns how many it adjusted. One pass: each word is read once; four at
  * a time, since this loop is most of a move's cost. ASan is kept out: the
  * old block is read as raw memory. */
 #define ADJUST(i)                                                                                  \
 	do {                                                                                       \
 		uintptr_t v_ = from[i];                                                            \
-		to[i] = v_ - lo <= span ? v_ + delta : v_;                                         \
+		if (v_ - lo < span) {                                                              \
+			v_ += delta;                                                               \
+			n++;                                                                       \
+		}                                                                                  \
+		to[i] = v_;                                                                        \
 	} while (0)
 
-__attribute__((no_sanitize_address)) static void
-copy_adjust(const uintptr_t *from, const uintptr_t *end, uintptr_t *to, uintptr_t lo,
-            uintptr_t span, uintptr_t delta)
+__attribute__((no_sanitize_address)) static unsigned long
+copy_adjust(const uintptr_t *from, const uintptr_t *end, uintptr_t *to, uintptr_t delta)
 {
+	uintptr_t lo = (uintptr_t)from, span = (uintptr_t)end - lo;
+	unsigned long n = 0;
+
 	for (; end - from >= 4; from += 4, to += 4) {
 		ADJUST(0);
 		ADJUST(1);
@@ -137,6 +148,140 @@ copy_adjust(const uintptr_t *from, const uintptr_t *end, uintptr_t *to, uintptr_
 	}
 	for (; from < end; from++, to++)
 		ADJUST(0);
+	return n;
+}
+
+/*
+ * Frame records and their maps (stackmap.h, written by tools/goro-check).
+ * A record is trusted only if its magic is there, its map lies in the
+ * maps' section and has the map magic, and every word the map describes
+ * lies in the live part within GORO_FRAME_MAX of the others. Records
+ * cannot go stale unseen: a frame clears its record at every return, a
+ * longjmp's landing clears the abandoned ones (goro_stack_longjmp_landed),
+ * an exit clears the task's (stack_forget_records), and a move clears the
+ * old block's as it reads them.
+ */
+struct stack_map {
+	uint32_t magic;  /* STACKMAP_MAP_MAGIC */
+	int16_t first;   /* the first described word, in words from the record */
+	uint16_t nwords; /* words described */
+	uint32_t bits[]; /* 2 bits per word from first: STACKMAP_* */
+};
+
+#define REC_MAGIC ((uintptr_t)(intptr_t)(int32_t)STACKMAP_REC_MAGIC32)
+
+/* The maps' section, from the linker; weak: a program with no plugin
+ * built code has none. */
+extern const struct stack_map __start_goro_maps[] __attribute__((weak));
+extern const struct stack_map __stop_goro_maps[] __attribute__((weak));
+
+static struct goro_move_stats move_stats;
+
+static const struct stack_map *
+map_of(const uintptr_t *rec)
+{
+	uintptr_t m = rec[1], lo = (uintptr_t)__start_goro_maps, hi = (uintptr_t)__stop_goro_maps;
+
+	if (m - lo >= hi - lo || hi - m < sizeof(struct stack_map) || m % 4 != 0)
+		return NULL;
+	if (((const struct stack_map *)m)->magic != STACKMAP_MAP_MAGIC)
+		return NULL;
+	return (const struct stack_map *)m;
+}
+
+/* Each frame record in the old live part [from, end): put back into `to`
+ * (the copy) the words its map says are data, count the pointers it
+ * describes, and clear the old block's copy of the record. Words no map
+ * describes keep what copy_adjust did. Two records describing the same
+ * words mean one is not what it seems: a panic, not a guess. */
+__attribute__((no_sanitize_address)) static void
+apply_maps(struct g *g, uintptr_t *from, uintptr_t *end, uintptr_t *to, unsigned long adjusted)
+{
+	uintptr_t lo = (uintptr_t)from, span = (uintptr_t)end - lo;
+	uintptr_t *done = from; /* the end of the last map applied */
+	unsigned long mapped = 0, kept = 0, precise = 0, maps = 0;
+
+	for (uintptr_t *w = from; w + 1 < end; w++) {
+		const struct stack_map *m;
+		uintptr_t *first;
+
+		if (*w != REC_MAGIC || (m = map_of(w)) == NULL)
+			continue;
+		first = w + m->first;
+		if (first < from || first + m->nwords > end ||
+		    m->nwords * sizeof(uintptr_t) > GORO_FRAME_MAX)
+			continue; /* not a frame of this stack */
+		if (first < done)
+			goro_panic(
+			        "goroutine %d (%s): stack maps overlap at %p: a frame record was "
+			        "left behind (a frame abandoned without returning?)",
+			        g->id, gname(g), (void *)first);
+		for (unsigned i = 0; i < m->nwords; i++) {
+			unsigned kind = (m->bits[i / 16] >> (2 * (i % 16))) & 3u;
+			uintptr_t v = first[i];
+			int in = v - lo < span;
+
+			if (kind == STACKMAP_DATA) {
+				to[first - from + (intptr_t)i] = v;
+				kept += (unsigned)in;
+			} else if (kind == STACKMAP_PTR) {
+				precise += (unsigned)in;
+			}
+		}
+		mapped += m->nwords;
+		maps++;
+		*w = 0; /* the old block's copy is no record any more */
+		done = first + m->nwords;
+		w = done - 1;
+	}
+	move_stats.moves++;
+	move_stats.maps += maps;
+	move_stats.precise += precise;
+	move_stats.kept += kept;
+	move_stats.conservative += adjusted - precise - kept;
+	move_stats.unmapped += (unsigned long)(end - from) - mapped;
+}
+
+void
+goro_debug_move_stats(struct goro_move_stats *out, int reset)
+{
+	if (out)
+		*out = move_stats;
+	if (reset)
+		memset(&move_stats, 0, sizeof move_stats);
+}
+
+/* Clear every record in [from, to): frames that will never return. */
+__attribute__((no_sanitize_address)) static void
+stack_forget_records(uintptr_t *from, uintptr_t *to)
+{
+	for (; from < to; from++)
+		if (*from == REC_MAGIC)
+			*from = 0;
+}
+
+/* Called by plugin-built code after each setjmp-like call with what it
+ * returned. Nonzero: a longjmp landed here, past the returns of the frames
+ * it abandoned; their records, below sp now, go before a new frame can
+ * take their place. On the task's own stack; makes no call. */
+void
+goro_stack_longjmp_landed(int val)
+{
+	struct g *g = mycpu()->curg;
+	uintptr_t sp = port_sp();
+
+	if (val == 0 || g == NULL || sp <= g->lo || sp >= stack_hi(g))
+		return;
+	stack_forget_records((uintptr_t *)g->lo + 1, (uintptr_t *)sp);
+}
+
+/* An exiting task's frames never return: their records go, so that none
+ * waits in the block for its next owner. */
+void
+stack_exit(struct g *g, uintptr_t sp)
+{
+	if (sp > g->lo && sp < stack_hi(g))
+		stack_forget_records((uintptr_t *)sp, (uintptr_t *)stack_hi(g));
 }
 
 static void (*move_hook)(int end, size_t bytes);
@@ -156,6 +301,7 @@ copystack_g0(struct g *g, unsigned order)
 	uintptr_t oldlo = g->lo, oldhi = stack_hi(g), sp = g->sp;
 	unsigned oldorder = g->order;
 	uintptr_t newlo, newhi, delta;
+	unsigned long adjusted;
 
 	/* Allocate. */
 	newlo = (uintptr_t)pool_alloc(order);
@@ -170,8 +316,11 @@ copystack_g0(struct g *g, unsigned order)
 
 	/* Copy and adjust the words of the live part. */
 	san_stack_readable(sp, oldhi);
-	copy_adjust((const uintptr_t *)sp, (const uintptr_t *)oldhi, (uintptr_t *)(sp + delta),
-	            oldlo, oldhi - oldlo, delta);
+	adjusted = copy_adjust((const uintptr_t *)sp, (const uintptr_t *)oldhi,
+	                       (uintptr_t *)(sp + delta), delta);
+
+	/* Put back the data words of the frames with maps. */
+	apply_maps(g, (uintptr_t *)sp, (uintptr_t *)oldhi, (uintptr_t *)(sp + delta), adjusted);
 
 	/* Adjust the runtime's records that point into the stack: the saved
 	 * sp, and timers kept on it. (Wait records never need it: a task with
