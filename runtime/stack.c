@@ -119,56 +119,30 @@ count_up(uint16_t n)
 	return n == UINT16_MAX ? n : (uint16_t)(n + 1);
 }
 
-/* Copy [from, end) to `to`, adding delta to every word that points into
- * the live part [from, end) (never end itself: that is the next block).
- * Returns how many it adjusted. One pass: each word is read once; four at
- * a time, since this loop is most of a move's cost. ASan is kept out: the
- * old block is read as raw memory. */
-#define ADJUST(i)                                                                                  \
-	do {                                                                                       \
-		uintptr_t v_ = from[i];                                                            \
-		if (v_ - lo < span) {                                                              \
-			v_ += delta;                                                               \
-			n++;                                                                       \
-		}                                                                                  \
-		to[i] = v_;                                                                        \
-	} while (0)
-
-__attribute__((no_sanitize_address)) static unsigned long
-copy_adjust(const uintptr_t *from, const uintptr_t *end, uintptr_t *to, uintptr_t delta)
-{
-	uintptr_t lo = (uintptr_t)from, span = (uintptr_t)end - lo;
-	unsigned long n = 0;
-
-	for (; end - from >= 4; from += 4, to += 4) {
-		ADJUST(0);
-		ADJUST(1);
-		ADJUST(2);
-		ADJUST(3);
-	}
-	for (; from < end; from++, to++)
-		ADJUST(0);
-	return n;
-}
-
 /*
  * Frame records and their maps (stackmap.h, written by tools/goro-check).
- * A record is trusted only if its magic is there, its map lies in the
+ * A record is trusted only if its first word holds its own address, its map lies in the
  * maps' section and has the map magic, and every word the map describes
  * lies in the live part within GORO_FRAME_MAX of the others. Records
  * cannot go stale unseen: a frame clears its record at every return, a
  * longjmp's landing clears the abandoned ones (goro_stack_longjmp_landed),
- * an exit clears the task's (stack_forget_records), and a move clears the
- * old block's as it reads them.
+ * an exit clears the task's (stack_exit), and a move clears the old
+ * block's as it reads them.
  */
 struct stack_map {
 	uint32_t magic;  /* STACKMAP_MAP_MAGIC */
 	int16_t first;   /* the first described word, in words from the record */
 	uint16_t nwords; /* words described */
-	uint32_t bits[]; /* 2 bits per word from first: STACKMAP_* */
+	uint16_t nruns;
+	uint16_t runs[]; /* kind << STACKMAP_KIND_SHIFT | words, from first on */
 };
 
-#define REC_MAGIC ((uintptr_t)(intptr_t)(int32_t)STACKMAP_REC_MAGIC32)
+/* A record's first word holds its own address. */
+static inline int
+is_record(const uintptr_t *w)
+{
+	return *w == (uintptr_t)w;
+}
 
 /* The maps' section, from the linker; weak: a program with no plugin
  * built code has none. */
@@ -189,57 +163,197 @@ map_of(const uintptr_t *rec)
 	return (const struct stack_map *)m;
 }
 
-/* Each frame record in the old live part [from, end): put back into `to`
- * (the copy) the words its map says are data, count the pointers it
- * describes, and clear the old block's copy of the record. Words no map
- * describes keep what copy_adjust did. Two records describing the same
- * words mean one is not what it seems: a panic, not a guess. */
-__attribute__((no_sanitize_address)) static void
-apply_maps(struct g *g, uintptr_t *from, uintptr_t *end, uintptr_t *to, unsigned long adjusted)
-{
-	uintptr_t lo = (uintptr_t)from, span = (uintptr_t)end - lo;
-	uintptr_t *done = from; /* the end of the last map applied */
-	unsigned long mapped = 0, kept = 0, precise = 0, maps = 0;
+/*
+ * One move's view of the old live part and its copy, and where the copy
+ * saw frame records (in address order). Static: the mover runs on g0
+ * only, one move at a time, and g0's stack is small on some boards.
+ * SEEN_MAX records are noted before the ones whose maps the copy has
+ * passed are applied (flush_seen), so a deep recursion of mapped frames
+ * costs no second pass.
+ */
+#define SEEN_MAX 8
+static struct {
+	struct g *g;
+	uintptr_t *from, *end, *to;
+	uintptr_t *done; /* the end of the last map applied */
+	unsigned long mapped, kept, precise, maps;
+	uintptr_t *seen[SEEN_MAX];
+	int rescan; /* the notes ran over: maps_apply looks at every word */
+} mv;
 
-	for (uintptr_t *w = from; w + 1 < end; w++) {
+/* The record at w, if it is one, and the words its map describes, if
+ * they lie in the live part. */
+__attribute__((no_sanitize_address)) static const struct stack_map *
+record_at(uintptr_t *w, uintptr_t **first)
+{
+	const struct stack_map *m;
+
+	if (w < mv.done || w + 1 >= mv.end || !is_record(w) || (m = map_of(w)) == NULL)
+		return NULL; /* inside a map applied already, or no record */
+	*first = w + m->first;
+	if (*first < mv.from || *first + m->nwords > mv.end ||
+	    m->nwords * sizeof(uintptr_t) > GORO_FRAME_MAX)
+		return NULL; /* not a frame of this stack */
+	return m;
+}
+
+/* The record at w, its map m, its described words from first: put back
+ * into the copy the words the map says are data, count the pointers it
+ * describes, and clear the old block's copy of the record. Two records
+ * describing the same words mean one is not what it seems: a panic, not
+ * a guess. */
+__attribute__((no_sanitize_address)) static void
+map_apply(uintptr_t *w, const struct stack_map *m, uintptr_t *first)
+{
+	uintptr_t lo = (uintptr_t)mv.from, span = (uintptr_t)mv.end - lo;
+	uintptr_t *to = mv.to + (first - mv.from), *stop = first + m->nwords;
+	unsigned long kept = 0, precise = 0;
+
+	if (first < mv.done)
+		goro_panic("goroutine %d (%s): stack maps overlap at %p: a frame record was left "
+		           "behind (a frame abandoned without returning?)",
+		           mv.g->id, gname(mv.g), (void *)first);
+	/* Data runs go back as they were; what the copy did to the other
+	 * runs stands. Counting costs a compare per word: checks=2 only. */
+	for (unsigned k = 0; k < m->nruns; k++) {
+		unsigned kind = m->runs[k] >> STACKMAP_KIND_SHIFT,
+		         n = m->runs[k] & STACKMAP_RUN_MAX;
+
+		if (n > (unsigned)(stop - first))
+			break; /* runs past nwords: not a map the plugin wrote */
+		if (kind == STACKMAP_DATA) {
+			for (unsigned j = 0; j < n; j++) {
+#if GORO_CHECKS >= 2
+				kept += first[j] - lo < span;
+#endif
+				to[j] = first[j];
+			}
+		} else if (kind == STACKMAP_PTR && GORO_CHECKS >= 2) {
+			for (unsigned j = 0; j < n; j++)
+				precise += first[j] - lo < span;
+		}
+		first += n;
+		to += n;
+	}
+	mv.kept += kept;
+	mv.precise += precise;
+	mv.mapped += m->nwords;
+	mv.maps++;
+	*w = 0; /* the old block's copy is no record any more */
+	mv.done = w + m->first + m->nwords;
+}
+
+static void
+map_one(uintptr_t *w)
+{
+	const struct stack_map *m;
+	uintptr_t *first;
+
+	if ((m = record_at(w, &first)) != NULL)
+		map_apply(w, m, first);
+}
+
+/* The notes are full and the copy is at pos: apply the maps it has
+ * passed, keep the rest. Returns how many notes are left. */
+__attribute__((noinline, cold)) static unsigned
+flush_seen(const uintptr_t *pos)
+{
+	unsigned k = 0;
+
+	for (unsigned i = 0; i < SEEN_MAX; i++) {
 		const struct stack_map *m;
 		uintptr_t *first;
 
-		if (*w != REC_MAGIC || (m = map_of(w)) == NULL)
+		if ((m = record_at(mv.seen[i], &first)) == NULL)
 			continue;
-		first = w + m->first;
-		if (first < from || first + m->nwords > end ||
-		    m->nwords * sizeof(uintptr_t) > GORO_FRAME_MAX)
-			continue; /* not a frame of this stack */
-		if (first < done)
-			goro_panic(
-			        "goroutine %d (%s): stack maps overlap at %p: a frame record was "
-			        "left behind (a frame abandoned without returning?)",
-			        g->id, gname(g), (void *)first);
-		for (unsigned i = 0; i < m->nwords; i++) {
-			unsigned kind = (m->bits[i / 16] >> (2 * (i % 16))) & 3u;
-			uintptr_t v = first[i];
-			int in = v - lo < span;
-
-			if (kind == STACKMAP_DATA) {
-				to[first - from + (intptr_t)i] = v;
-				kept += (unsigned)in;
-			} else if (kind == STACKMAP_PTR) {
-				precise += (unsigned)in;
-			}
-		}
-		mapped += m->nwords;
-		maps++;
-		*w = 0; /* the old block's copy is no record any more */
-		done = first + m->nwords;
-		w = done - 1;
+		if (first + m->nwords <= pos)
+			map_apply(mv.seen[i], m, first);
+		else
+			mv.seen[k++] = mv.seen[i];
 	}
+	if (k == SEEN_MAX) {
+		mv.rescan = 1; /* none passed: too many false records to note */
+		return 0;
+	}
+	return k;
+}
+
+/* Copy [from, end) to `to`, adding delta to every word that points into
+ * the live part [from, end) (never end itself: that is the next block),
+ * and note where the frame records are (words that hold their own
+ * address: pointers into the live part, so off the fast path). Returns how many words it adjusted
+ * and, in *nseen, how many notes are left. One pass: each word is read
+ * once; four at a time, since this loop is most of a move's cost. ASan is
+ * kept out: the old block is read as raw memory. */
+#define ADJUST(i)                                                                                  \
+	do {                                                                                       \
+		uintptr_t v_ = from[i];                                                            \
+		if (__builtin_expect(v_ - lo < span, 0)) {                                         \
+			if (v_ == (uintptr_t)&from[i]) { /* a frame record */                      \
+				mv.seen[ns++] = (uintptr_t *)&from[i];                             \
+				if (ns == SEEN_MAX)                                                \
+					ns = flush_seen(&from[i]);                                 \
+			}                                                                          \
+			v_ += delta;                                                               \
+			n++;                                                                       \
+		}                                                                                  \
+		to[i] = v_;                                                                        \
+	} while (0)
+
+__attribute__((no_sanitize_address)) static unsigned long
+copy_adjust(const uintptr_t *from, const uintptr_t *end, uintptr_t *to, uintptr_t delta,
+            unsigned *nseen)
+{
+	uintptr_t lo = (uintptr_t)from, span = (uintptr_t)end - lo;
+	unsigned long n = 0;
+	unsigned ns = 0;
+
+	for (; end - from >= 4; from += 4, to += 4) {
+		ADJUST(0);
+		ADJUST(1);
+		ADJUST(2);
+		ADJUST(3);
+	}
+	for (; from < end; from++, to++)
+		ADJUST(0);
+	*nseen = ns;
+	return n;
+}
+
+/* Before copy_adjust: the live part [from, end) is about to be copied to
+ * `to`. */
+static void
+maps_begin(struct g *g, uintptr_t *from, uintptr_t *end, uintptr_t *to)
+{
+	memset(&mv, 0, sizeof mv);
+	mv.g = g;
+	mv.from = from;
+	mv.end = end;
+	mv.to = to;
+	mv.done = from;
+}
+
+/* After copy_adjust, which adjusted `adjusted` words and left nseen
+ * notes: the frames with maps get their data words back. */
+static void
+maps_apply(unsigned long adjusted, unsigned nseen)
+{
+	for (unsigned i = 0; i < nseen; i++)
+		map_one(mv.seen[i]);
+	if (mv.rescan)
+		for (uintptr_t *w = mv.done; w + 1 < mv.end; w++)
+			if (is_record(w))
+				map_one(w);
 	move_stats.moves++;
-	move_stats.maps += maps;
-	move_stats.precise += precise;
-	move_stats.kept += kept;
-	move_stats.conservative += adjusted - precise - kept;
-	move_stats.unmapped += (unsigned long)(end - from) - mapped;
+	move_stats.maps += mv.maps;
+#if GORO_CHECKS >= 2
+	move_stats.precise += mv.precise;
+	move_stats.kept += mv.kept;
+	move_stats.conservative += adjusted - mv.precise - mv.kept;
+#else
+	(void)adjusted;
+#endif
+	move_stats.unmapped += (unsigned long)(mv.end - mv.from) - mv.mapped;
 }
 
 void
@@ -256,7 +370,7 @@ __attribute__((no_sanitize_address)) static void
 stack_forget_records(uintptr_t *from, uintptr_t *to)
 {
 	for (; from < to; from++)
-		if (*from == REC_MAGIC)
+		if (is_record(from))
 			*from = 0;
 }
 
@@ -302,6 +416,7 @@ copystack_g0(struct g *g, unsigned order)
 	unsigned oldorder = g->order;
 	uintptr_t newlo, newhi, delta;
 	unsigned long adjusted;
+	unsigned nseen;
 
 	/* Allocate. */
 	newlo = (uintptr_t)pool_alloc(order);
@@ -316,11 +431,13 @@ copystack_g0(struct g *g, unsigned order)
 
 	/* Copy and adjust the words of the live part. */
 	san_stack_readable(sp, oldhi);
+	maps_begin(g, (uintptr_t *)sp, (uintptr_t *)oldhi, (uintptr_t *)(sp + delta));
 	adjusted = copy_adjust((const uintptr_t *)sp, (const uintptr_t *)oldhi,
-	                       (uintptr_t *)(sp + delta), delta);
+	                       (uintptr_t *)(sp + delta), delta, &nseen);
 
-	/* Put back the data words of the frames with maps. */
-	apply_maps(g, (uintptr_t *)sp, (uintptr_t *)oldhi, (uintptr_t *)(sp + delta), adjusted);
+	/* Maps: the frames tools/goro-check described get their data words
+	 * back as they were. */
+	maps_apply(adjusted, nseen);
 
 	/* Adjust the runtime's records that point into the stack: the saved
 	 * sp, and timers kept on it. (Wait records never need it: a task with

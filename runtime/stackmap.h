@@ -6,33 +6,39 @@
  *
  * A checked function that calls something and has locals in memory
  * (arrays, structs, address-taken or volatile scalars) gets a two-word
- * record in its frame, written at entry and cleared (magic = 0) at every
- * return:
+ * record in its frame, written at entry and cleared (first word 0) at
+ * every return:
  *
- *	record[0] = STACKMAP_REC_MAGIC;
- *	record[1] = &map;    in section STACKMAP_SECTION
+ *	record[0] = &record[0];   a word that holds its own address
+ *	record[1] = &map;         in section STACKMAP_SECTION
  *
- * and the map, built by the plugin once the frame is laid out, says what
- * each word near the record holds:
+ * The first word is a pointer into the live stack, so the mover's scan
+ * meets it where it handles such words, off its fast path, and adjusts
+ * it like any other: the record stays whole at its new place. The map,
+ * built by the plugin once the frame is laid out, says what each word
+ * near the record holds:
  *
  *	uint32_t magic;      STACKMAP_MAP_MAGIC
  *	int16_t  first;      first described word, in words from the record
  *	uint16_t nwords;     words described (the record's own two included)
- *	uint32_t bits[];     2 bits per word from `first`, low bits first:
- *	                     STACKMAP_UNKNOWN, STACKMAP_DATA, STACKMAP_PTR
+ *	uint16_t nruns;      runs that follow
+ *	uint16_t runs[];     from `first` on, in order: kind << STACKMAP_KIND_SHIFT
+ *	                     | words, the kind STACKMAP_UNKNOWN, _DATA or _PTR
+ *
+ * Runs, not a bit per word: the mover copies a run of data as a block.
  */
 #ifndef GORO_STACKMAP_H
 #define GORO_STACKMAP_H
 
-/* The record's first word. A NaN as a float, an address no board has,
- * and on 64-bit the sign extension of its 32 bits, so that x86-64 stores
- * it with one instruction (movq $imm32). */
-#define STACKMAP_REC_MAGIC32 0xFFB5E04Du
 /* The map's first word: "gmap" in ASCII. */
 #define STACKMAP_MAP_MAGIC 0x70616D67u
 /* The maps' section: a C identifier, so the linker defines
  * __start_goro_maps and __stop_goro_maps around it. */
 #define STACKMAP_SECTION "goro_maps"
+
+/* A run: its kind in the top two bits, its length in words below. */
+#define STACKMAP_KIND_SHIFT 14
+#define STACKMAP_RUN_MAX    0x3FFFu
 
 /* What a described word holds. */
 #define STACKMAP_UNKNOWN                                                                           \

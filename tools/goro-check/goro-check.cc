@@ -258,7 +258,7 @@ instrument(function *fun)
  *
  * In GIMPLE (frame_record, from the pass above) a function that calls
  * something and has a memory local with data in it gets a record,
- * `__goro_frame`, written at entry (magic, map) and cleared at every
+ * `__goro_frame`, written at entry (its own address, the map) and cleared at every
  * return; its tail calls are turned into plain calls, so that no frame
  * is left behind with a record in it. After expand (write_map, the RTL
  * pass below) every local has its offset in the frame, and the map is
@@ -278,6 +278,14 @@ static tree landed_decl;
  * TREE_VALUE a TREE_VEC of the record, the map's symbol and every local
  * that may live in memory. A GC root (plugin_init) keeps it alive. */
 static tree pending_maps;
+
+/* Built with -DGORO_CHECK_NOMAPS: the check alone, no records or maps
+ * (bench/meson.build: scripts/bench measures what they add). */
+#ifdef GORO_CHECK_NOMAPS
+static const bool no_maps = true;
+#else
+static const bool no_maps = false;
+#endif
 
 /* Bytes of frame on either side of the record a map may cover: more than
  * the largest frame any board allows. */
@@ -506,6 +514,8 @@ frame_record(function *fun)
 	bool wanted = false;
 	auto_vec<tree> locals;
 
+	if (no_maps)
+		return;
 	if (fun->calls_setjmp)
 		mark_landings(fun);
 	FOR_EACH_LOCAL_DECL(fun, ix, var)
@@ -549,15 +559,15 @@ frame_record(function *fun)
 	DECL_VISIBILITY_SPECIFIED(map) = 1;
 	varpool_node::get_create(map);
 
-	/* record = {magic, &map} at entry, in a block of its own. */
+	/* record = {&record, &map} at entry, in a block of its own. */
 	basic_block bb = split_edge(single_succ_edge(ENTRY_BLOCK_PTR_FOR_FN(fun)));
 	gimple_stmt_iterator gsi = gsi_last_bb(bb);
-	tree magic = build_int_cst(ptr_type_node, (HOST_WIDE_INT)(int32_t)STACKMAP_REC_MAGIC32);
-	gsi_insert_after(&gsi, store_word(rec, 0, magic), GSI_NEW_STMT);
+	tree self = build_fold_addr_expr_with_type(rec, ptr_type_node);
+	gsi_insert_after(&gsi, store_word(rec, 0, self), GSI_NEW_STMT);
 	gsi_insert_after(&gsi, store_word(rec, 1, build_fold_addr_expr_with_type(map, ptr_type_node)),
 	                 GSI_NEW_STMT);
 
-	/* magic = 0 before every return; no tail calls, which would leave
+	/* record[0] = 0 before every return; no tail calls, which would leave
 	 * the record in the frame the callee takes over. */
 	edge e;
 	edge_iterator ei;
@@ -605,25 +615,36 @@ frame_offset_of(tree decl, HOST_WIDE_INT *off)
 	return false;
 }
 
-/* Totals for -fplugin-arg-goro-check-stats: maps and their bytes. */
-static bool print_stats;
 
+/* The map, in runs of words of one kind (stackmap.h): kinds[0..nwords)
+ * are the words from `first` on. */
 static void
-emit_map(tree map, HOST_WIDE_INT first, unsigned nwords, const unsigned *bits)
+emit_map(tree map, HOST_WIDE_INT first, unsigned nwords, const unsigned char *kinds)
 {
 	FILE *f = asm_out_file;
-	unsigned n = (nwords + 15) / 16;
+	const char *name = IDENTIFIER_POINTER(DECL_NAME(map));
+	auto_vec<unsigned> runs;
 
-	fprintf(f, "\t.pushsection\t%s,\"a\"\n\t.balign\t4\n", STACKMAP_SECTION);
-	assemble_name(f, IDENTIFIER_POINTER(DECL_NAME(map)));
-	fprintf(f, ":\n\t.4byte\t%#x\n\t.2byte\t%d\n\t.2byte\t%u\n", STACKMAP_MAP_MAGIC, (int)first,
-	        nwords);
-	for (unsigned i = 0; i < n; i++)
-		fprintf(f, "\t.4byte\t%#x\n", bits[i]);
-	fprintf(f, "\t.popsection\n");
-	if (print_stats)
-		inform(DECL_SOURCE_LOCATION(current_function_decl),
-		       "goro-check: map of %u words, %u bytes", nwords, 8 + 4 * n);
+	for (unsigned i = 0; i < nwords;) {
+		unsigned n = 1;
+		while (i + n < nwords && kinds[i + n] == kinds[i] && n < STACKMAP_RUN_MAX)
+			n++;
+		runs.safe_push((unsigned)kinds[i] << STACKMAP_KIND_SHIFT | n);
+		i += n;
+	}
+	fprintf(f, "\t.pushsection\t%s,\"a\"\n\t.balign\t4\n\t.type\t", STACKMAP_SECTION);
+	assemble_name(f, name);
+	fprintf(f, ", %%object\n");
+	assemble_name(f, name);
+	fprintf(f, ":\n\t.4byte\t%#x\n\t.2byte\t%d\n\t.2byte\t%u\n\t.2byte\t%u\n",
+	        STACKMAP_MAP_MAGIC, (int)first, nwords, runs.length());
+	for (unsigned r : runs)
+		fprintf(f, "\t.2byte\t%#x\n", r);
+	fprintf(f, "\t.size\t");
+	assemble_name(f, name);
+	fprintf(f, ", .-");
+	assemble_name(f, name);
+	fprintf(f, "\n\t.popsection\n");
 }
 
 /* After expand: the map of the function's record. */
@@ -631,9 +652,10 @@ static void
 write_map(tree v)
 {
 	static unsigned char bytes[2 * MAP_REACH];
+	static unsigned char word[2 * MAP_REACH / 4];
+	static const unsigned char record_only[2] = {STACKMAP_UNKNOWN, STACKMAP_UNKNOWN};
 	unsigned W = word_bytes();
 	HOST_WIDE_INT roff, off, lo = 0, hi = 2; /* words, the record's own two included */
-	unsigned bits[2 * MAP_REACH / 4 / 16 + 1];
 	bool ok = frame_offset_of(TREE_VEC_ELT(v, 0), &roff);
 
 	memset(bytes, B_NONE, sizeof bytes);
@@ -642,15 +664,16 @@ write_map(tree v)
 		if (frame_offset_of(var, &off))
 			classify(TREE_TYPE(var), off - roff, bytes, &ok);
 	}
-	memset(bits, 0, sizeof bits);
 	if (!ok) { /* a map of the record alone: the frame stays conservative */
-		emit_map(TREE_VEC_ELT(v, 1), 0, 2, bits);
+		emit_map(TREE_VEC_ELT(v, 1), 0, 2, record_only);
 		return;
 	}
-	for (unsigned i = 0; i < 2 * W; i++)
-		bytes[MAP_REACH + i] = B_DATA; /* the record */
+	/* The record: its own address, a pointer the move adjusts; the map's. */
+	for (unsigned i = 0; i < W; i++) {
+		bytes[MAP_REACH + i] = B_PTR;
+		bytes[MAP_REACH + W + i] = B_DATA;
+	}
 	/* Per word, then trimmed to the words that say something. */
-	unsigned char word[2 * MAP_REACH / 4];
 	HOST_WIDE_INT nw = 2 * MAP_REACH / W, base = -(HOST_WIDE_INT)(MAP_REACH / W);
 	for (HOST_WIDE_INT w = 0; w < nw; w++) {
 		bool unk = false, ptr = false, allptr = true, data = false;
@@ -671,9 +694,7 @@ write_map(tree v)
 				hi = w + base + 1;
 		}
 	}
-	for (HOST_WIDE_INT w = lo; w < hi; w++)
-		bits[(w - lo) / 16] |= (unsigned)word[w - base] << (2 * ((w - lo) % 16));
-	emit_map(TREE_VEC_ELT(v, 1), lo, (unsigned)(hi - lo), bits);
+	emit_map(TREE_VEC_ELT(v, 1), lo, (unsigned)(hi - lo), word + (lo - base));
 }
 
 namespace
@@ -754,8 +775,5 @@ plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
 	maps.pos_op = PASS_POS_INSERT_AFTER;
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &maps);
 	register_callback(info->base_name, PLUGIN_REGISTER_GGC_ROOTS, NULL, (void *)map_roots);
-	for (int i = 0; i < info->argc; i++)
-		if (!strcmp(info->argv[i].key, "stats"))
-			print_stats = true;
 	return 0;
 }
