@@ -183,7 +183,7 @@ static struct {
 
 /* The record at w, if it is one, and the words its map describes, if
  * they lie in the live part. */
-__attribute__((no_sanitize_address)) static const struct stack_map *
+__attribute__((no_sanitize_address, always_inline)) static inline const struct stack_map *
 record_at(uintptr_t *w, uintptr_t **first)
 {
 	const struct stack_map *m;
@@ -202,7 +202,7 @@ record_at(uintptr_t *w, uintptr_t **first)
  * describes, and clear the old block's copy of the record. Two records
  * describing the same words mean one is not what it seems: a panic, not
  * a guess. */
-__attribute__((no_sanitize_address)) static void
+__attribute__((no_sanitize_address, always_inline)) static inline void
 map_apply(uintptr_t *w, const struct stack_map *m, uintptr_t *first)
 {
 	uintptr_t lo = (uintptr_t)mv.from, span = (uintptr_t)mv.end - lo;
@@ -325,12 +325,13 @@ copy_adjust(const uintptr_t *from, const uintptr_t *end, uintptr_t *to, uintptr_
 static void
 maps_begin(struct g *g, uintptr_t *from, uintptr_t *end, uintptr_t *to)
 {
-	memset(&mv, 0, sizeof mv);
 	mv.g = g;
 	mv.from = from;
 	mv.end = end;
 	mv.to = to;
 	mv.done = from;
+	mv.mapped = mv.kept = mv.precise = mv.maps = 0;
+	mv.rescan = 0;
 }
 
 /* After copy_adjust, which adjusted `adjusted` words and left nseen

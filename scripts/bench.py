@@ -188,12 +188,13 @@ def maps_table(board):
           "What the frame records (code) and their maps (section goro_maps) add to every "
           "benchmark's task code: the plugin against the same plugin built with "
           "GORO_CHECK_NOMAPS; bytes.", "",
-          "| function | code added | map | |", "|---|---|---|---|"]
+          "| function | code added | map |", "|---|---|---|"]
     for fn in fns:
-        md.append(f"| {fn} | {code.get(fn, 0)} | {maps.get(fn, 0)} | |")
+        md.append(f"| {fn} | {code.get(fn, 0)} | {maps.get(fn, 0)} |")
     tc, tm = sum(code.values()), sum(maps.values())
-    md += [f"| **all {len(fns)} of {len(code)} functions** | {tc} | {tm} | "
-           f"{100 * (tc + tm) / text_wo:+.1f}% of {text_wo} B of text |", ""]
+    md += [f"| **total, {len(maps)} maps in {len(code)} functions** | {tc} | {tm} |", "",
+           f"{tc + tm} bytes in all, {100 * (tc + tm) / text_wo:+.1f}% on the {text_wo} bytes "
+           "of text of the same code without maps.", ""]
     return md
 
 
@@ -225,9 +226,11 @@ def move_table(board):
         ma, mb = fit(mpoints)
         md[-1] += (f" The same recursion with a map in every frame (bench_move_maps; "
                    f"{mstats[0]} records followed in all): **{ma:.0f} + {mb * 1024:.0f} per KiB**.")
-    md += ["", "| bytes copied | cost | cost, every frame mapped |", "|---|---|---|"]
-    mp = dict(mpoints)
-    md += [f"| {n} | {v:.0f} | {mp.get(n, 0):.0f} |" for n, v in points]
+    md += ["", "| bytes copied | cost |", "|---|---|"]
+    md += [f"| {n} | {v:.0f} |" for n, v in points]
+    if mpoints:
+        md += ["", "Every frame mapped:", "", "| bytes copied | cost |", "|---|---|"]
+        md += [f"| {n} | {v:.0f} |" for n, v in mpoints]
     return md + [""], (a, b * 1024)
 
 
