@@ -178,7 +178,7 @@ jdive(int n)
 }
 
 /* Records in the dead part of the calling task's stack, below sp. */
-__attribute__((noinline)) static unsigned long
+__attribute__((noinline, unused)) static unsigned long
 dead_part_records(void)
 {
 	struct goro_stack_info si;
