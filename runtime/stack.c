@@ -387,7 +387,11 @@ goro_stack_longjmp_landed(int val)
 
 	if (val == 0 || g == NULL || sp <= g->lo || sp >= stack_hi(g))
 		return;
+	/* Below sp on purpose: valgrind is told, and told again after that
+	 * nothing there is worth reading. */
+	san_stack_readable(g->lo + sizeof(uintptr_t), sp);
 	stack_forget_records((uintptr_t *)g->lo + 1, (uintptr_t *)sp);
+	san_block_free(g->lo + sizeof(uintptr_t), sp - g->lo - sizeof(uintptr_t));
 }
 
 /* An exiting task's frames never return: their records go, so that none
@@ -395,8 +399,10 @@ goro_stack_longjmp_landed(int val)
 void
 stack_exit(struct g *g, uintptr_t sp)
 {
-	if (sp > g->lo && sp < stack_hi(g))
+	if (sp > g->lo && sp < stack_hi(g)) {
+		san_stack_readable(sp, stack_hi(g)); /* the block is done with */
 		stack_forget_records((uintptr_t *)sp, (uintptr_t *)stack_hi(g));
+	}
 }
 
 static void (*move_hook)(int end, size_t bytes);

@@ -19,6 +19,8 @@
 #include <string.h>
 
 #include "grow.h"
+#include "rt.h"
+#include "san.h" /* san_peek: valgrind is told of reads below sp */
 
 #define W      sizeof(uintptr_t)
 #define NWORDS 4 /* address-valued words of each kind per frame */
@@ -143,7 +145,7 @@ records_in(const uintptr_t *from, const uintptr_t *to)
 	unsigned long n = 0;
 
 	for (; from < to; from++)
-		n += *(const volatile uintptr_t *)from == (uintptr_t)from; /* stackmap.h */
+		n += san_peek(from) == (uintptr_t)from; /* stackmap.h; below sp too */
 	return n;
 }
 
