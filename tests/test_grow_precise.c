@@ -6,8 +6,9 @@
  * of a local in the same frame (inside the live part, where the
  * conservative rule would adjust it), beside an array of pointers to its
  * locals. The stack moves at every check (goro_debug_move_every(1)), with
- * three such frames live at once. Then a longjmp past frames with records:
- * none of their records may be left in the dead part of the stack.
+ * three such frames live at once. Then a longjmp past frames with records,
+ * and a goro_exit from inside such frames: none of their records may be
+ * left behind, below sp or in the dead task's block.
  *
  * Built with the plugin, the data must be unchanged and the move counters
  * must show the maps at work. Built without it (-Dstack_check=instrument,
@@ -207,6 +208,51 @@ jump_check(void)
 #endif
 }
 
+/* goro_exit from deep in mapped frames: their records go with the task,
+ * so none waits in the block for its next owner. The next task looks at
+ * the dead block before g0 has given it back (or painted or poisoned it). */
+static uintptr_t dead_lo_inv, dead_hi_inv; /* inverted: see want_inv */
+static unsigned long exit_records;
+
+__attribute__((noinline)) static void
+exit_deep(int n)
+{
+	volatile int16_t samples[8]; /* in memory: the frame gets a record */
+	struct goro_stack_info si;
+
+	for (int i = 0; i < 8; i++)
+		samples[i] = (int16_t)(n + i);
+	if (n > 1000000) /* never: keeps the compiler from calling it endless */
+		return;
+	if (n > 0)
+		exit_deep(n - 1);
+	CHECK_EQ(goro_stack_info(goro_self(), &si), GORO_OK);
+	dead_lo_inv = ~si.lo;
+	dead_hi_inv = ~si.hi;
+	exit_records = live_part_records() + (unsigned long)(samples[0] & 0);
+	goro_exit();
+}
+
+static void
+exiter(void *arg)
+{
+	(void)arg;
+	exit_deep(5);
+}
+
+static void
+inspector(void *arg)
+{
+	(void)arg;
+#ifndef GORO_TEST_CONSERVATIVE
+	CHECK(exit_records >= 6); /* exit_deep's frames had theirs */
+#else
+	CHECK_EQ(exit_records, 0);
+#endif
+	CHECK_EQ(records_in((const uintptr_t *)~dead_lo_inv + 1, (const uintptr_t *)~dead_hi_inv),
+	         0);
+}
+
 static void
 worker(void *arg)
 {
@@ -259,6 +305,10 @@ main(void)
 		longjmp(env, 1);
 #endif
 	spawn_small(worker, NULL, "precise", 0);
+	goro_run();
+	CHECK_POOL_WHOLE();
+	spawn_small(exiter, NULL, "exiter", 0);
+	spawn_small(inspector, NULL, "inspector", 0);
 	goro_run();
 	CHECK_POOL_WHOLE();
 	printf("ok grow_precise\n");
