@@ -164,26 +164,36 @@ map_of(const uintptr_t *rec)
 }
 
 /*
- * One move's view of the old live part and its copy, and where the copy
- * saw frame records (in address order). Static: the mover runs on g0
- * only, one move at a time, and g0's stack is small on some boards.
- * SEEN_MAX records are noted before the ones whose maps the copy has
- * passed are applied (flush_seen), so a deep recursion of mapped frames
- * costs no second pass.
+ * One move's view of the old live part and its copy. Static: the mover
+ * runs on g0 only, one move at a time, and g0's stack is small on some
+ * boards.
+ *
+ * The copy notes the frame records it meets (seen) and the last ADJ_MAX
+ * words it adjusted (adj, a ring, in address order). At each record it
+ * applies the maps of the earlier ones it has copied past, while the
+ * words they describe are still in the ring: a map then costs its
+ * adjusted words, not its size. A map whose words have left the ring gets
+ * all its data runs copied again instead.
  */
 #define SEEN_MAX 8
+#define ADJ_MAX  16 /* a power of two */
 static struct {
 	struct g *g;
 	uintptr_t *from, *end, *to;
 	uintptr_t *done; /* the end of the last map applied */
 	unsigned long mapped, kept, precise, maps;
-	uintptr_t *seen[SEEN_MAX];
-	int rescan; /* the notes ran over: maps_apply looks at every word */
+	unsigned long nadj; /* words adjusted so far */
+	uintptr_t *adj[ADJ_MAX];
+	struct seen {
+		uintptr_t *w, *first;
+		const struct stack_map *m;
+	} seen[SEEN_MAX]; /* records met and checked, maps not applied yet */
+	int rescan;       /* the notes ran over: maps_apply looks at every word */
 } mv;
 
 /* The record at w, if it is one, and the words its map describes, if
  * they lie in the live part. */
-__attribute__((no_sanitize_address, always_inline)) static inline const struct stack_map *
+__attribute__((no_sanitize_address)) static const struct stack_map *
 record_at(uintptr_t *w, uintptr_t **first)
 {
 	const struct stack_map *m;
@@ -197,50 +207,88 @@ record_at(uintptr_t *w, uintptr_t **first)
 	return m;
 }
 
-/* The record at w, its map m, its described words from first: put back
- * into the copy the words the map says are data, count the pointers it
- * describes, and clear the old block's copy of the record. Two records
- * describing the same words mean one is not what it seems: a panic, not
- * a guess. */
-__attribute__((no_sanitize_address, always_inline)) static inline void
-map_apply(uintptr_t *w, const struct stack_map *m, uintptr_t *first)
+/* The kind of word j of map m. */
+static unsigned
+kind_at(const struct stack_map *m, unsigned j)
+{
+	for (unsigned k = 0; k < m->nruns; k++) {
+		unsigned n = m->runs[k] & STACKMAP_RUN_MAX;
+		if (j < n)
+			return m->runs[k] >> STACKMAP_KIND_SHIFT;
+		j -= n;
+	}
+	return STACKMAP_UNKNOWN;
+}
+
+/* Map m's words from first, the slow way: every data run copied again as
+ * it was, and each word compared to count. */
+__attribute__((no_sanitize_address)) static void
+restore_runs(const struct stack_map *m, uintptr_t *first)
 {
 	uintptr_t lo = (uintptr_t)mv.from, span = (uintptr_t)mv.end - lo;
 	uintptr_t *to = mv.to + (first - mv.from), *stop = first + m->nwords;
-	unsigned long kept = 0, precise = 0;
 
-	if (first < mv.done)
-		goro_panic("goroutine %d (%s): stack maps overlap at %p: a frame record was left "
-		           "behind (a frame abandoned without returning?)",
-		           mv.g->id, gname(mv.g), (void *)first);
-	/* Data runs go back as they were; what the copy did to the other
-	 * runs stands. Counting costs a compare per word: checks=2 only. */
 	for (unsigned k = 0; k < m->nruns; k++) {
 		unsigned kind = m->runs[k] >> STACKMAP_KIND_SHIFT,
 		         n = m->runs[k] & STACKMAP_RUN_MAX;
 
 		if (n > (unsigned)(stop - first))
 			break; /* runs past nwords: not a map the plugin wrote */
-		if (kind == STACKMAP_DATA) {
-			for (unsigned j = 0; j < n; j++) {
-#if GORO_CHECKS >= 2
-				kept += first[j] - lo < span;
-#endif
+		for (unsigned j = 0; j < n; j++) {
+			unsigned in = first[j] - lo < span;
+			if (kind == STACKMAP_DATA) {
+				mv.kept += in;
 				to[j] = first[j];
+			} else if (kind == STACKMAP_PTR) {
+				mv.precise += in;
 			}
-		} else if (kind == STACKMAP_PTR && GORO_CHECKS >= 2) {
-			for (unsigned j = 0; j < n; j++)
-				precise += first[j] - lo < span;
 		}
 		first += n;
 		to += n;
 	}
-	mv.kept += kept;
-	mv.precise += precise;
+}
+
+/* The record at w, its map m, its described words from first, all copied
+ * already: put back into the copy the words the map says are data, count
+ * the pointers it describes, and clear the old block's copy of the
+ * record. Two records describing the same words mean one is not what it
+ * seems: a panic, not a guess. */
+__attribute__((no_sanitize_address)) static void
+map_apply(uintptr_t *w, const struct stack_map *m, uintptr_t *first)
+{
+	uintptr_t *end = first + m->nwords;
+	unsigned long na = mv.nadj, k;
+
+	if (first < mv.done)
+		goro_panic("goroutine %d (%s): stack maps overlap at %p: a frame record was left "
+		           "behind (a frame abandoned without returning?)",
+		           mv.g->id, gname(mv.g), (void *)first);
+	if (na <= ADJ_MAX || mv.adj[na % ADJ_MAX] <= first) {
+		/* Every word the copy changed in [first, end) is in the ring:
+		 * only those can need putting back. */
+		for (k = na; k-- > 0 && k + ADJ_MAX >= na;) {
+			uintptr_t *a = mv.adj[k % ADJ_MAX];
+			unsigned kind;
+
+			if (a < first)
+				break;
+			if (a >= end)
+				continue;
+			kind = kind_at(m, (unsigned)(a - first));
+			if (kind == STACKMAP_DATA) {
+				mv.to[a - mv.from] = *a;
+				mv.kept++;
+			} else if (kind == STACKMAP_PTR) {
+				mv.precise++;
+			}
+		}
+	} else {
+		restore_runs(m, first);
+	}
 	mv.mapped += m->nwords;
 	mv.maps++;
 	*w = 0; /* the old block's copy is no record any more */
-	mv.done = w + m->first + m->nwords;
+	mv.done = end;
 }
 
 static void
@@ -253,49 +301,48 @@ map_one(uintptr_t *w)
 		map_apply(w, m, first);
 }
 
-/* The notes are full and the copy is at pos: apply the maps it has
- * passed, keep the rest. Returns how many notes are left. */
-__attribute__((noinline, cold)) static unsigned
-flush_seen(const uintptr_t *pos)
+/* The copy, at w, has just met a record (ns notes before it): apply the
+ * maps it has copied past, keep the rest, and note this one if it is a
+ * record of this stack. Returns how many notes are left. */
+__attribute__((noinline)) static unsigned
+note_record(uintptr_t *w, unsigned ns, unsigned long nadj)
 {
 	unsigned k = 0;
 
-	for (unsigned i = 0; i < SEEN_MAX; i++) {
-		const struct stack_map *m;
-		uintptr_t *first;
-
-		if ((m = record_at(mv.seen[i], &first)) == NULL)
-			continue;
-		if (first + m->nwords <= pos)
-			map_apply(mv.seen[i], m, first);
+	mv.nadj = nadj;
+	for (unsigned i = 0; i < ns; i++) {
+		struct seen *e = &mv.seen[i];
+		if (e->first + e->m->nwords <= w)
+			map_apply(e->w, e->m, e->first);
 		else
-			mv.seen[k++] = mv.seen[i];
+			mv.seen[k++] = *e;
 	}
 	if (k == SEEN_MAX) {
 		mv.rescan = 1; /* none passed: too many false records to note */
 		return 0;
 	}
+	mv.seen[k].w = w;
+	if ((mv.seen[k].m = record_at(w, &mv.seen[k].first)) != NULL)
+		k++;
 	return k;
 }
 
 /* Copy [from, end) to `to`, adding delta to every word that points into
- * the live part [from, end) (never end itself: that is the next block),
- * and note where the frame records are (words that hold their own
- * address: pointers into the live part, so off the fast path). Returns how many words it adjusted
- * and, in *nseen, how many notes are left. One pass: each word is read
- * once; four at a time, since this loop is most of a move's cost. ASan is
- * kept out: the old block is read as raw memory. */
+ * the live part [from, end) (never end itself: that is the next block);
+ * note the adjusted words, and the frame records among them (words that
+ * hold their own address: pointers into the live part, so off the fast
+ * path). Returns how many words it adjusted; *nseen is how many notes of
+ * records are left. One pass: each word is read once; four at a time,
+ * since this loop is most of a move's cost. ASan is kept out: the old
+ * block is read as raw memory. */
 #define ADJUST(i)                                                                                  \
 	do {                                                                                       \
 		uintptr_t v_ = from[i];                                                            \
 		if (__builtin_expect(v_ - lo < span, 0)) {                                         \
-			if (v_ == (uintptr_t)&from[i]) { /* a frame record */                      \
-				mv.seen[ns++] = (uintptr_t *)&from[i];                             \
-				if (ns == SEEN_MAX)                                                \
-					ns = flush_seen(&from[i]);                                 \
-			}                                                                          \
+			mv.adj[n++ % ADJ_MAX] = (uintptr_t *)&from[i];                             \
+			if (v_ == (uintptr_t)&from[i]) /* a frame record */                        \
+				ns = note_record((uintptr_t *)&from[i], ns, n);                    \
 			v_ += delta;                                                               \
-			n++;                                                                       \
 		}                                                                                  \
 		to[i] = v_;                                                                        \
 	} while (0)
@@ -339,21 +386,18 @@ maps_begin(struct g *g, uintptr_t *from, uintptr_t *end, uintptr_t *to)
 static void
 maps_apply(unsigned long adjusted, unsigned nseen)
 {
+	mv.nadj = adjusted;
 	for (unsigned i = 0; i < nseen; i++)
-		map_one(mv.seen[i]);
+		map_apply(mv.seen[i].w, mv.seen[i].m, mv.seen[i].first);
 	if (mv.rescan)
 		for (uintptr_t *w = mv.done; w + 1 < mv.end; w++)
 			if (is_record(w))
 				map_one(w);
 	move_stats.moves++;
 	move_stats.maps += mv.maps;
-#if GORO_CHECKS >= 2
 	move_stats.precise += mv.precise;
 	move_stats.kept += mv.kept;
 	move_stats.conservative += adjusted - mv.precise - mv.kept;
-#else
-	(void)adjusted;
-#endif
 	move_stats.unmapped += (unsigned long)(mv.end - mv.from) - mv.mapped;
 }
 

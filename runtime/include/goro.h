@@ -158,9 +158,7 @@ void goro_debug_on_move(void (*hook)(int end, size_t bytes));
  * Debugging: what stack moves did to the words they copied, summed over
  * every move since the last reset (docs/stacks.md, "Precise moves"). A
  * word "in the window" holds a value inside the live part of the old
- * block, [sp, hi): the conservative rule would adjust it. precise, kept
- * and conservative are counted with checks=2 only (a compare per mapped
- * word); with fewer checks they stay 0.
+ * block, [sp, hi): the conservative rule would adjust it.
  */
 struct goro_move_stats {
 	unsigned long moves;   /* moves counted */
