@@ -175,8 +175,8 @@ map_of(const uintptr_t *rec)
  * adjusted words, not its size. A map whose words have left the ring gets
  * all its data runs copied again instead.
  */
-#define SEEN_MAX 8
-#define ADJ_MAX  16 /* a power of two */
+#define SEEN_MAX 4
+#define ADJ_MAX  8 /* a power of two */
 static struct {
 	struct g *g;
 	uintptr_t *from, *end, *to;
