@@ -3,7 +3,9 @@
  * until its stack has doubled many times; a hook times every move from
  * the start of the allocation to the old block's return to the pool.
  * Prints "move <bytes copied> <count>" per move, and "hook <count>": what
- * the timing itself costs (the hook called back to back), to subtract.
+ * the timing itself costs (the hook called back to back), to subtract;
+ * then "maps <records followed> <live words no map described>" from the moves'
+ * counters.
  */
 #include <stdio.h>
 #include <string.h>
@@ -33,13 +35,22 @@ hook(int end, size_t bytes)
 	}
 }
 
+/* A frame of about 80 bytes. MAPPED (bench_move_maps): its local is a
+ * word array, data, so every frame has a record and a map that the move
+ * applies; otherwise a char array, which no map describes. */
+#ifdef MAPPED
+typedef int32_t pad_t;
+#else
+typedef char pad_t;
+#endif
+
 __attribute__((noinline)) static int
 down(int n)
 {
-	volatile char pad[48];
+	volatile pad_t pad[48 / sizeof(pad_t)];
 
 	memset((char *)pad, n, sizeof pad);
-	return n == 0 ? 0 : down(n - 1) + pad[1];
+	return n == 0 ? 0 : down(n - 1) + (int)pad[1];
 }
 
 static void
@@ -54,6 +65,7 @@ main(void)
 	struct goro_pool_info pi;
 	struct goro_opts o = {.name = "mover", .stack_size = 1};
 	uint64_t least = (uint64_t)-1;
+	struct goro_move_stats ms;
 	int i, depth;
 
 	goro_board_count();
@@ -78,6 +90,8 @@ main(void)
 		printf("move %lu %llu\n", (unsigned long)moves[i].bytes,
 		       (unsigned long long)moves[i].cost);
 	printf("hook %llu\n", (unsigned long long)least);
+	goro_debug_move_stats(&ms, 0);
+	printf("maps %lu %lu\n", ms.maps, ms.unmapped);
 	printf("unit %s\n", goro_board_count_unit());
 	return 0;
 }

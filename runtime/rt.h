@@ -171,6 +171,8 @@ void stack_yield_point(struct cpu *c, struct g *g);
 void stack_settle_g0(struct cpu *c);
 void stack_shared_panic(const void *obj, const char *what) __attribute__((cold));
 
+void stack_exit(struct g *g, uintptr_t sp);
+void goro_stack_longjmp_landed(int val); /* called by plugin-built code */
 void stack_morestack(struct cpu *c, struct g *g, int req);
 int stack_shrink_g0(struct g *g);
 uintptr_t newstack_g0(void);

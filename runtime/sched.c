@@ -326,8 +326,11 @@ sched_poll(struct cpu *c)
 	timers_run(c);
 }
 
-_Noreturn void
-goro_exit(void)
+/* The end of a task. abandoned: called from inside it (goro_exit), with
+ * frames that will never return on its stack; 0 when its function
+ * returned. */
+static inline _Noreturn void
+task_exit(int abandoned)
 {
 	struct cpu *c = mycpu();
 	struct g *gp = c->curg, *next;
@@ -336,6 +339,8 @@ goro_exit(void)
 	if (gp == NULL)
 		goro_panic("goro_exit called outside a task");
 	stack_check(gp);
+	if (abandoned)
+		stack_exit(gp, port_sp());
 	gp->status = G_DEAD;
 	/* Its stack and slot go back later, on g0, or to the next spawn; a
 	 * task cannot free the stack it stands on. Meanwhile the next task
@@ -356,11 +361,17 @@ goro_exit(void)
 }
 
 _Noreturn void
+goro_exit(void)
+{
+	task_exit(1);
+}
+
+_Noreturn void
 sched_start(void (*fn)(void *), void *arg)
 {
 	san_first_arrive();
 	fn(arg);
-	goro_exit();
+	task_exit(0); /* every frame of fn returned: no frame record is left */
 }
 
 /* On g0: give back what exited tasks hold. */

@@ -10,12 +10,14 @@
  *   allocate  a block at least twice the size from the pool;
  *   delta     the distance between the two blocks' high ends;
  *   copy      the live part [sp, hi) to the same distance from the new top,
- *             adjusting on the way every word whose value lies in that
- *             live part: saved registers, frame pointers, pointers to
- *             locals, va_lists, jmp_bufs (a conservative scan: C has no
- *             stack maps, so any word that looks like a pointer into the
- *             live stack is taken for one; below sp nothing is alive to
- *             point to, and hi is the next block's first byte);
+ *             adjusting on the way every word whose value lies in it:
+ *             saved registers, frame pointers, pointers to locals,
+ *             va_lists, jmp_bufs (the conservative rule: any word that
+ *             looks like a pointer into the live stack is taken for one);
+ *   maps      the frames that tools/goro-check described (a record in the
+ *             frame, a map in the goro_maps section: stackmap.h) get
+ *             their data words back as they were, so that only what the
+ *             compiler knows may be a pointer is changed;
  *   records   the runtime's own pointers into the stack (g->sp, and timer
  *             heap entries; wait records never need it: a task with any is
  *             parked, and a parked task's stack does not move), each
@@ -39,6 +41,7 @@
 #include "rt.h"
 #include "san.h"
 #include "sp.h"
+#include "stackmap.h"
 
 _Static_assert(GORO_STACK_GUARD % sizeof(uintptr_t) == 0, "guard must be whole words");
 _Static_assert(GORO_STACK_GUARD + 64 <= GORO_MIN_BLOCK,
@@ -120,21 +123,241 @@ count_up(uint16_t n)
 	return n == UINT16_MAX ? n : (uint16_t)(n + 1);
 }
 
+/*
+ * Frame records and their maps (stackmap.h, written by tools/goro-check).
+ * A record is trusted only if its first word holds its own address, its map lies in the
+ * maps' section and has the map magic, and every word the map describes
+ * lies in the live part within GORO_FRAME_MAX of the others. Records
+ * cannot go stale unseen: a frame clears its record at every return, a
+ * longjmp's landing clears the abandoned ones (goro_stack_longjmp_landed),
+ * an exit clears the task's (stack_exit), and a move clears the old
+ * block's as it reads them.
+ */
+struct stack_map {
+	uint32_t magic;  /* STACKMAP_MAP_MAGIC */
+	int16_t first;   /* the first described word, in words from the record */
+	uint16_t nwords; /* words described */
+	uint16_t nruns;
+	uint16_t runs[]; /* kind << STACKMAP_KIND_SHIFT | words, from first on */
+};
+
+/* A record's first word holds its own address. */
+static inline int
+is_record(const uintptr_t *w)
+{
+	return *w == (uintptr_t)w;
+}
+
+/* The maps' section, from the linker; weak: a program with no plugin
+ * built code has none. */
+extern const struct stack_map __start_goro_maps[] __attribute__((weak));
+extern const struct stack_map __stop_goro_maps[] __attribute__((weak));
+
+static struct goro_move_stats move_stats;
+
+static const struct stack_map *
+map_of(const uintptr_t *rec)
+{
+	uintptr_t m = rec[1], lo = (uintptr_t)__start_goro_maps, hi = (uintptr_t)__stop_goro_maps;
+
+	if (m - lo >= hi - lo || hi - m < sizeof(struct stack_map) || m % 4 != 0)
+		return NULL;
+	if (((const struct stack_map *)m)->magic != STACKMAP_MAP_MAGIC)
+		return NULL;
+	return (const struct stack_map *)m;
+}
+
+/*
+ * One move's view of the old live part and its copy. Static: the mover
+ * runs on g0 only, one move at a time, and g0's stack is small on some
+ * boards.
+ *
+ * The copy notes the frame records it meets (seen) and the last ADJ_MAX
+ * words it adjusted (adj, a ring, in address order). At each record it
+ * applies the maps of the earlier ones it has copied past, while the
+ * words they describe are still in the ring: a map then costs its
+ * adjusted words, not its size. A map whose words have left the ring gets
+ * all its data runs copied again instead.
+ */
+#define SEEN_MAX 4
+#define ADJ_MAX  8 /* a power of two */
+static struct {
+	struct g *g;
+	uintptr_t *from, *end, *to;
+	uintptr_t *done; /* the end of the last map applied */
+	unsigned long mapped, kept, precise, maps;
+	unsigned long nadj; /* words adjusted so far */
+	uintptr_t *adj[ADJ_MAX];
+	struct seen {
+		uintptr_t *w, *first;
+		const struct stack_map *m;
+	} seen[SEEN_MAX]; /* records met and checked, maps not applied yet */
+	int rescan;       /* the notes ran over: maps_apply looks at every word */
+} mv;
+
+/* The record at w, if it is one, and the words its map describes, if
+ * they lie in the live part. */
+__attribute__((no_sanitize_address)) static const struct stack_map *
+record_at(uintptr_t *w, uintptr_t **first)
+{
+	const struct stack_map *m;
+
+	if (w < mv.done || w + 1 >= mv.end || !is_record(w) || (m = map_of(w)) == NULL)
+		return NULL; /* inside a map applied already, or no record */
+	*first = w + m->first;
+	if (*first < mv.from || *first + m->nwords > mv.end ||
+	    m->nwords * sizeof(uintptr_t) > GORO_FRAME_MAX)
+		return NULL; /* not a frame of this stack */
+	return m;
+}
+
+/* The kind of word j of map m. */
+static unsigned
+kind_at(const struct stack_map *m, unsigned j)
+{
+	for (unsigned k = 0; k < m->nruns; k++) {
+		unsigned n = m->runs[k] & STACKMAP_RUN_MAX;
+		if (j < n)
+			return m->runs[k] >> STACKMAP_KIND_SHIFT;
+		j -= n;
+	}
+	return STACKMAP_UNKNOWN;
+}
+
+/* Map m's words from first, the slow way: every data run copied again as
+ * it was, and each word compared to count. */
+__attribute__((no_sanitize_address)) static void
+restore_runs(const struct stack_map *m, uintptr_t *first)
+{
+	uintptr_t lo = (uintptr_t)mv.from, span = (uintptr_t)mv.end - lo;
+	uintptr_t *to = mv.to + (first - mv.from), *stop = first + m->nwords;
+
+	for (unsigned k = 0; k < m->nruns; k++) {
+		unsigned kind = m->runs[k] >> STACKMAP_KIND_SHIFT,
+		         n = m->runs[k] & STACKMAP_RUN_MAX;
+
+		if (n > (unsigned)(stop - first))
+			break; /* runs past nwords: not a map the plugin wrote */
+		for (unsigned j = 0; j < n; j++) {
+			unsigned in = first[j] - lo < span;
+			if (kind == STACKMAP_DATA) {
+				mv.kept += in;
+				to[j] = first[j];
+			} else if (kind == STACKMAP_PTR) {
+				mv.precise += in;
+			}
+		}
+		first += n;
+		to += n;
+	}
+}
+
+/* The record at w, its map m, its described words from first, all copied
+ * already: put back into the copy the words the map says are data, count
+ * the pointers it describes, and clear the old block's copy of the
+ * record. Two records describing the same words mean one is not what it
+ * seems: a panic, not a guess. */
+__attribute__((no_sanitize_address)) static void
+map_apply(uintptr_t *w, const struct stack_map *m, uintptr_t *first)
+{
+	uintptr_t *end = first + m->nwords;
+	unsigned long na = mv.nadj, k;
+
+	if (first < mv.done)
+		goro_panic("goroutine %d (%s): stack maps overlap at %p: a frame record was left "
+		           "behind (a frame abandoned without returning?)",
+		           mv.g->id, gname(mv.g), (void *)first);
+	if (na <= ADJ_MAX || mv.adj[na % ADJ_MAX] <= first) {
+		/* Every word the copy changed in [first, end) is in the ring:
+		 * only those can need putting back. */
+		for (k = na; k-- > 0 && k + ADJ_MAX >= na;) {
+			uintptr_t *a = mv.adj[k % ADJ_MAX];
+			unsigned kind;
+
+			if (a < first)
+				break;
+			if (a >= end)
+				continue;
+			kind = kind_at(m, (unsigned)(a - first));
+			if (kind == STACKMAP_DATA) {
+				mv.to[a - mv.from] = *a;
+				mv.kept++;
+			} else if (kind == STACKMAP_PTR) {
+				mv.precise++;
+			}
+		}
+	} else {
+		restore_runs(m, first);
+	}
+	mv.mapped += m->nwords;
+	mv.maps++;
+	*w = 0; /* the old block's copy is no record any more */
+	mv.done = end;
+}
+
+static void
+map_one(uintptr_t *w)
+{
+	const struct stack_map *m;
+	uintptr_t *first;
+
+	if ((m = record_at(w, &first)) != NULL)
+		map_apply(w, m, first);
+}
+
+/* The copy, at w, has just met a record (ns notes before it): apply the
+ * maps it has copied past, keep the rest, and note this one if it is a
+ * record of this stack. Returns how many notes are left. */
+__attribute__((noinline)) static unsigned
+note_record(uintptr_t *w, unsigned ns, unsigned long nadj)
+{
+	unsigned k = 0;
+
+	mv.nadj = nadj;
+	for (unsigned i = 0; i < ns; i++) {
+		struct seen *e = &mv.seen[i];
+		if (e->first + e->m->nwords <= w)
+			map_apply(e->w, e->m, e->first);
+		else
+			mv.seen[k++] = *e;
+	}
+	if (k == SEEN_MAX) {
+		mv.rescan = 1; /* none passed: too many false records to note */
+		return 0;
+	}
+	mv.seen[k].w = w;
+	if ((mv.seen[k].m = record_at(w, &mv.seen[k].first)) != NULL)
+		k++;
+	return k;
+}
+
 /* Copy [from, end) to `to`, adding delta to every word that points into
- * the live part being copied, [from, end): the only place a valid pointer
- * into the stack can point. One pass: each word is read once; four at a
- * time, since this loop is most of a move's cost. ASan is kept out: the old
+ * the live part [from, end) (never end itself: that is the next block);
+ * note the adjusted words, and the frame records among them (words that
+ * hold their own address: pointers into the live part, so off the fast
+ * path). Returns how many words it adjusted; *nseen is how many notes of
+ * records are left. One pass: each word is read once; four at a time,
+ * since this loop is most of a move's cost. ASan is kept out: the old
  * block is read as raw memory. */
 #define ADJUST(i)                                                                                  \
 	do {                                                                                       \
 		uintptr_t v_ = from[i];                                                            \
-		to[i] = v_ - lo < span ? v_ + delta : v_;                                          \
+		if (__builtin_expect(v_ - lo < span, 0)) {                                         \
+			mv.adj[n++ % ADJ_MAX] = (uintptr_t *)&from[i];                             \
+			if (v_ == (uintptr_t)&from[i]) /* a frame record */                        \
+				ns = note_record((uintptr_t *)&from[i], ns, n);                    \
+			v_ += delta;                                                               \
+		}                                                                                  \
+		to[i] = v_;                                                                        \
 	} while (0)
 
-__attribute__((no_sanitize_address)) static void
-copy_adjust(const uintptr_t *from, const uintptr_t *end, uintptr_t *to, uintptr_t delta)
+__attribute__((no_sanitize_address)) static unsigned long
+copy_adjust(const uintptr_t *from, const uintptr_t *end, uintptr_t *to, uintptr_t delta,
+            unsigned *nseen)
 {
-	const uintptr_t lo = (uintptr_t)from, span = (uintptr_t)end - (uintptr_t)from;
+	uintptr_t lo = (uintptr_t)from, span = (uintptr_t)end - lo;
+	unsigned long n = 0;
+	unsigned ns = 0;
 
 	for (; end - from >= 4; from += 4, to += 4) {
 		ADJUST(0);
@@ -144,6 +367,90 @@ copy_adjust(const uintptr_t *from, const uintptr_t *end, uintptr_t *to, uintptr_
 	}
 	for (; from < end; from++, to++)
 		ADJUST(0);
+	*nseen = ns;
+	return n;
+}
+
+/* Before copy_adjust: the live part [from, end) is about to be copied to
+ * `to`. */
+static void
+maps_begin(struct g *g, uintptr_t *from, uintptr_t *end, uintptr_t *to)
+{
+	mv.g = g;
+	mv.from = from;
+	mv.end = end;
+	mv.to = to;
+	mv.done = from;
+	mv.mapped = mv.kept = mv.precise = mv.maps = 0;
+	mv.rescan = 0;
+}
+
+/* After copy_adjust, which adjusted `adjusted` words and left nseen
+ * notes: the frames with maps get their data words back. */
+static void
+maps_apply(unsigned long adjusted, unsigned nseen)
+{
+	mv.nadj = adjusted;
+	for (unsigned i = 0; i < nseen; i++)
+		map_apply(mv.seen[i].w, mv.seen[i].m, mv.seen[i].first);
+	if (mv.rescan)
+		for (uintptr_t *w = mv.done; w + 1 < mv.end; w++)
+			if (is_record(w))
+				map_one(w);
+	move_stats.moves++;
+	move_stats.maps += mv.maps;
+	move_stats.precise += mv.precise;
+	move_stats.kept += mv.kept;
+	move_stats.conservative += adjusted - mv.precise - mv.kept;
+	move_stats.unmapped += (unsigned long)(mv.end - mv.from) - mv.mapped;
+}
+
+void
+goro_debug_move_stats(struct goro_move_stats *out, int reset)
+{
+	if (out)
+		*out = move_stats;
+	if (reset)
+		memset(&move_stats, 0, sizeof move_stats);
+}
+
+/* Clear every record in [from, to): frames that will never return. */
+__attribute__((no_sanitize_address)) static void
+stack_forget_records(uintptr_t *from, uintptr_t *to)
+{
+	for (; from < to; from++)
+		if (is_record(from))
+			*from = 0;
+}
+
+/* Called by plugin-built code after each setjmp-like call with what it
+ * returned. Nonzero: a longjmp landed here, past the returns of the frames
+ * it abandoned; their records, below sp now, go before a new frame can
+ * take their place. On the task's own stack; makes no call. */
+void
+goro_stack_longjmp_landed(int val)
+{
+	struct g *g = mycpu()->curg;
+	uintptr_t sp = port_sp();
+
+	if (val == 0 || g == NULL || sp <= g->lo || sp >= stack_hi(g))
+		return;
+	/* Below sp on purpose: valgrind is told, and told again after that
+	 * nothing there is worth reading. */
+	san_stack_readable(g->lo + sizeof(uintptr_t), sp);
+	stack_forget_records((uintptr_t *)g->lo + 1, (uintptr_t *)sp);
+	san_block_free(g->lo + sizeof(uintptr_t), sp - g->lo - sizeof(uintptr_t));
+}
+
+/* An exiting task's frames never return: their records go, so that none
+ * waits in the block for its next owner. */
+void
+stack_exit(struct g *g, uintptr_t sp)
+{
+	if (sp > g->lo && sp < stack_hi(g)) {
+		san_stack_readable(sp, stack_hi(g)); /* the block is done with */
+		stack_forget_records((uintptr_t *)sp, (uintptr_t *)stack_hi(g));
+	}
 }
 
 static void (*move_hook)(int end, size_t bytes);
@@ -296,6 +603,8 @@ copystack_g0(struct g *g, unsigned order, int forced)
 	uintptr_t oldlo = g->lo, oldhi = stack_hi(g), sp = g->sp;
 	unsigned oldorder = g->order;
 	uintptr_t newlo, newhi, delta;
+	unsigned long adjusted;
+	unsigned nseen;
 
 	/* Allocate. */
 	newlo = (uintptr_t)pool_alloc(order);
@@ -310,8 +619,13 @@ copystack_g0(struct g *g, unsigned order, int forced)
 
 	/* Copy and adjust the words of the live part. */
 	san_stack_readable(sp, oldhi);
-	copy_adjust((const uintptr_t *)sp, (const uintptr_t *)oldhi, (uintptr_t *)(sp + delta),
-	            delta);
+	maps_begin(g, (uintptr_t *)sp, (uintptr_t *)oldhi, (uintptr_t *)(sp + delta));
+	adjusted = copy_adjust((const uintptr_t *)sp, (const uintptr_t *)oldhi,
+	                       (uintptr_t *)(sp + delta), delta, &nseen);
+
+	/* Maps: the frames tools/goro-check described get their data words
+	 * back as they were. */
+	maps_apply(adjusted, nseen);
 
 	/* Adjust the runtime's records that point into the stack: the saved
 	 * sp, and timers kept on it. (Wait records never need it: a task with

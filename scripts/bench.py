@@ -162,24 +162,75 @@ def check_table(board):
     return md
 
 
-def move_table(board):
-    mv = runs(board, "bench_move")
-    unit = unit_of(mv)
+def nm_sizes(board, lib):
+    """{symbol: (type, size)} of a static library, from nm -S."""
+    tool = size_tool(board)[:-len("size")] + "nm"
+    out = {}
+    for line in sh([tool, "-S", str(lib)]).splitlines():
+        f = line.split()
+        if len(f) == 4:
+            out[f[3]] = (f[2], int(f[1], 16))
+    return out
+
+
+def maps_table(board):
+    """The text frame records and maps add: every benchmark's task code
+    built with the plugin and again with the plugin's GORO_CHECK_NOMAPS."""
+    lib = ROOT / f"build/bench-{board}/bench"
+    if not (lib / "libmaps_without.a").exists():
+        return ["### Frame maps", "", "No plugin in this build: no maps.", ""]
+    w, wo = nm_sizes(board, lib / "libmaps_with.a"), nm_sizes(board, lib / "libmaps_without.a")
+    code = {k: v[1] - wo[k][1] for k, v in w.items() if v[0] in "tT" and k in wo}
+    maps = {k[:-len(".goro_map")]: v[1] for k, v in w.items() if k.endswith(".goro_map")}
+    fns = sorted(set(maps) | {k for k, d in code.items() if d})
+    text_wo = sum(v[1] for v in wo.values() if v[0] in "tT")
+    md = ["### Frame maps", "",
+          "What the frame records (code) and their maps (section goro_maps) add to every "
+          "benchmark's task code: the plugin against the same plugin built with "
+          "GORO_CHECK_NOMAPS; bytes.", "",
+          "| function | code added | map |", "|---|---|---|"]
+    for fn in fns:
+        md.append(f"| {fn} | {code.get(fn, 0)} | {maps.get(fn, 0)} |")
+    tc, tm = sum(code.values()), sum(maps.values())
+    md += [f"| **total, {len(maps)} maps in {len(code)} functions** | {tc} | {tm} |", "",
+           f"{tc + tm} bytes in all, {100 * (tc + tm) / text_wo:+.1f}% on the {text_wo} bytes "
+           "of text of the same code without maps.", ""]
+    return md
+
+
+def move_fit(board, name):
+    mv = runs(board, name)
     hook = statistics.median(int(h[0]) for l in mv for h in parse(l, "hook"))
     by_size = {}
     for lines in mv:
         for nbytes, cost in parse(lines, "move"):
             by_size.setdefault(int(nbytes), []).append(int(cost) - hook)
     points = sorted((k, statistics.median(v)) for k, v in by_size.items())
+    maps = parse(mv[0], "maps")
+    return mv, hook, points, (maps[0] if maps else None)
+
+
+def move_table(board):
+    mv, hook, points, _ = move_fit(board, "bench_move")
+    _, _, mpoints, mstats = move_fit(board, "bench_move_maps")
+    unit = unit_of(mv)
     if len(points) < 2:
         return ["### Moving a stack", "", "Too few moves in this pool to fit a line.", ""], None
     a, b = fit(points)
     md = ["### Moving a stack", "",
-          f"One move: allocate, copy and adjust the live part, free the old block; {unit}, "
-          f"{how(board)}, timing overhead ({hook:.0f}) subtracted. Fit over {len(points)} "
-          f"moves: **{a:.0f} + {b * 1024:.0f} per KiB copied**.", "",
-          "| bytes copied | cost |", "|---|---|"]
+          f"One move: allocate, copy and adjust the live part, apply the frame maps, free the "
+          f"old block; {unit}, {how(board)}, timing overhead ({hook:.0f}) subtracted. Fit over "
+          f"{len(points)} moves of frames that no map describes: "
+          f"**{a:.0f} + {b * 1024:.0f} per KiB copied**."]
+    if len(mpoints) >= 2:
+        ma, mb = fit(mpoints)
+        md[-1] += (f" The same recursion with a map in every frame (bench_move_maps; "
+                   f"{mstats[0]} records followed in all): **{ma:.0f} + {mb * 1024:.0f} per KiB**.")
+    md += ["", "| bytes copied | cost |", "|---|---|"]
     md += [f"| {n} | {v:.0f} |" for n, v in points]
+    if mpoints:
+        md += ["", "Every frame mapped:", "", "| bytes copied | cost |", "|---|---|"]
+        md += [f"| {n} | {v:.0f} |" for n, v in mpoints]
     return md + [""], (a, b * 1024)
 
 
@@ -332,6 +383,7 @@ def main():
             size_md, r["size"] = code_size(b)
             md += size_md
         md += check_table(b)
+        md += maps_table(b)
         move_md, r["move"] = move_table(b)
         md += move_md
         md += false_table(b)

@@ -190,6 +190,24 @@ size_t goro_debug_min_headroom(void);
  */
 void goro_debug_on_move(void (*hook)(int end, size_t bytes));
 
+/*
+ * Debugging: what stack moves did to the words they copied, summed over
+ * every move since the last reset (docs/stacks.md, "Precise moves"). A
+ * word "in the window" holds a value inside the live part of the old
+ * block, [sp, hi): the conservative rule would adjust it.
+ */
+struct goro_move_stats {
+	unsigned long moves;   /* moves counted */
+	unsigned long maps;    /* frame records found and followed */
+	unsigned long precise; /* pointer words a map described, in the window: adjusted */
+	unsigned long kept;    /* data words a map described, in the window: left as they were */
+	unsigned long conservative; /* words no map described, in the window: adjusted */
+	unsigned long unmapped;     /* live words no map described (frames with no map, spill
+	                               slots, saved registers, return addresses) */
+};
+/* Copy the sums into *out (if not NULL), then zero them if reset. */
+void goro_debug_move_stats(struct goro_move_stats *out, int reset);
+
 struct goro_pool_info {
 	size_t total;        /* bytes managed by the pool */
 	size_t free;         /* bytes in free blocks */

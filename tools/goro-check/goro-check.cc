@@ -51,6 +51,14 @@
 #include "tree-into-ssa.h"
 #include "cfgloop.h"
 #include "diagnostic-core.h"
+#include "rtl.h"
+#include "memmodel.h"
+#include "emit-rtl.h"
+#include "varasm.h"
+#include "output.h"
+#include "ggc.h"
+
+#include "stackmap.h" /* runtime/: the record and map layout the mover reads */
 
 #ifndef GORO_SP_ASM
 #error "build with -DGORO_SP_ASM=\"...\": the target's move of sp into %0"
@@ -239,6 +247,456 @@ instrument(function *fun)
 	return TODO_update_ssa;
 }
 
+/*
+ * Frame records and maps (runtime/stackmap.h has the layout). The mover's
+ * conservative rule adjusts any word of the live stack that looks like a
+ * pointer into it; a map tells it which words of a frame are data, so
+ * that it leaves them alone. The plugin knows the types of the locals the
+ * compiler keeps in memory: arrays, structs, address-taken or volatile
+ * scalars. What lives in registers, and so in spill slots and saved
+ * registers, has no type left by then: the conservative rule stays for it.
+ *
+ * In GIMPLE (frame_record, from the pass above) a function that calls
+ * something and has a memory local with data in it gets a record,
+ * `__goro_frame`, written at entry (its own address, the map) and cleared at every
+ * return; its tail calls are turned into plain calls, so that no frame
+ * is left behind with a record in it. After expand (write_map, the RTL
+ * pass below) every local has its offset in the frame, and the map is
+ * emitted into STACKMAP_SECTION: per word, relative to the record, data,
+ * pointer or unknown. Locals that share a slot are merged: a word is data
+ * only if every local that may be in it has data there.
+ *
+ * After each setjmp-like call (returns twice) the function calls
+ * goro_stack_longjmp_landed(value): a longjmp skipped the returns of the
+ * frames it abandoned, so their records, below sp now, are cleared there
+ * before a new frame can land on one.
+ */
+static const char landed_name[] = "goro_stack_longjmp_landed";
+static tree landed_decl;
+
+/* Per function between the two passes: TREE_PURPOSE the function,
+ * TREE_VALUE a TREE_VEC of the record, the map's symbol and every local
+ * that may live in memory. A GC root (plugin_init) keeps it alive. */
+static tree pending_maps;
+
+/* Built with -DGORO_CHECK_NOMAPS: the check alone, no records or maps
+ * (bench/meson.build: scripts/bench measures what they add). */
+#ifdef GORO_CHECK_NOMAPS
+static const bool no_maps = true;
+#else
+static const bool no_maps = false;
+#endif
+
+/* Bytes of frame on either side of the record a map may cover: more than
+ * the largest frame any board allows. */
+#define MAP_REACH 8192
+
+enum { B_NONE, B_DATA, B_PTR, B_UNK };
+
+static unsigned
+word_bytes(void)
+{
+	return POINTER_SIZE / BITS_PER_UNIT;
+}
+
+/* A character type: it may hold any object's bytes (a memcpy'd struct
+ * with pointers in it), so it is never taken for data. */
+static bool
+is_char(tree t)
+{
+	return TREE_CODE(t) == INTEGER_TYPE && TYPE_PRECISION(t) == BITS_PER_UNIT;
+}
+
+/* Integers that C code uses for addresses: uintptr_t and intptr_t (an
+ * address kept as an integer, expected to follow the move, as it always
+ * has), and jmp_buf, whose integers are the saved sp and registers. These
+ * stay under the conservative rule. Found by their typedef names. */
+static bool
+address_typedef(tree t)
+{
+	static const char *const names[] = {
+	        "uintptr_t", "intptr_t", "__uintptr_t", "__intptr_t", "jmp_buf",
+	        "sigjmp_buf", "__jmp_buf", "__jmp_buf_tag", "__sigjmp_buf",
+	};
+
+	for (int depth = 0; t && depth < 8; depth++) {
+		tree n = TYPE_NAME(t);
+		tree id = n && TREE_CODE(n) == TYPE_DECL ? DECL_NAME(n) : n;
+		if (id && TREE_CODE(id) == IDENTIFIER_NODE)
+			for (const char *name : names)
+				if (!strcmp(IDENTIFIER_POINTER(id), name))
+					return true;
+		if (!n || TREE_CODE(n) != TYPE_DECL || !DECL_ORIGINAL_TYPE(n))
+			break;
+		t = DECL_ORIGINAL_TYPE(n);
+	}
+	return false;
+}
+
+static bool
+scalar_data(tree t)
+{
+	if (address_typedef(t))
+		return false;
+	switch (TREE_CODE(t)) {
+	case INTEGER_TYPE:
+		return !is_char(t);
+	case ENUMERAL_TYPE:
+	case BOOLEAN_TYPE:
+	case REAL_TYPE:
+	case FIXED_POINT_TYPE:
+	case COMPLEX_TYPE:
+	case VECTOR_TYPE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Whether a local of type t holds data the conservative rule could
+ * change: then its function gets a record. */
+static bool
+has_data(tree t)
+{
+	if (address_typedef(t))
+		return false;
+	if (scalar_data(t))
+		return true;
+	if (TREE_CODE(t) == ARRAY_TYPE)
+		return has_data(TREE_TYPE(t));
+	if (RECORD_OR_UNION_TYPE_P(t))
+		for (tree f = TYPE_FIELDS(t); f; f = DECL_CHAIN(f))
+			if (TREE_CODE(f) == FIELD_DECL && has_data(TREE_TYPE(f)))
+				return true;
+	return false;
+}
+
+static void
+mark(unsigned char *b, HOST_WIDE_INT off, HOST_WIDE_INT n, unsigned char k, bool *ok)
+{
+	if (off < -MAP_REACH || off + n > MAP_REACH) {
+		*ok = false;
+		return;
+	}
+	for (HOST_WIDE_INT i = off; i < off + n; i++) {
+		unsigned char *c = &b[i + MAP_REACH];
+		*c = *c == B_NONE || *c == k ? k : B_UNK;
+	}
+}
+
+/* What each byte of an object of type t at offset off holds. */
+static void
+classify(tree t, HOST_WIDE_INT off, unsigned char *b, bool *ok)
+{
+	tree size = TYPE_SIZE_UNIT(t);
+
+	if (!size || !tree_fits_uhwi_p(size)) {
+		*ok = false; /* no size: nothing here is described */
+		return;
+	}
+	HOST_WIDE_INT n = tree_to_uhwi(size);
+	if (n > MAP_REACH) {
+		*ok = false;
+		return;
+	}
+	if (address_typedef(t)) {
+		mark(b, off, n, B_UNK, ok);
+		return;
+	}
+	switch (TREE_CODE(t)) {
+	case POINTER_TYPE:
+	case REFERENCE_TYPE:
+		mark(b, off, n, n == word_bytes() && off % n == 0 ? B_PTR : B_UNK, ok);
+		return;
+	case ARRAY_TYPE: {
+		tree e = TREE_TYPE(t), es = TYPE_SIZE_UNIT(e);
+		if (!es || !tree_fits_uhwi_p(es) || tree_to_uhwi(es) == 0) {
+			mark(b, off, n, B_UNK, ok);
+			return;
+		}
+		HOST_WIDE_INT step = tree_to_uhwi(es);
+		for (HOST_WIDE_INT i = 0; i + step <= n && *ok; i += step)
+			classify(e, off + i, b, ok);
+		return;
+	}
+	case RECORD_TYPE:
+	case UNION_TYPE:
+	case QUAL_UNION_TYPE:
+		/* Padding is left B_NONE: a word of data and padding is data. */
+		for (tree f = TYPE_FIELDS(t); f && *ok; f = DECL_CHAIN(f)) {
+			if (TREE_CODE(f) != FIELD_DECL || !DECL_SIZE(f) ||
+			    !tree_fits_uhwi_p(DECL_SIZE(f)) || !tree_fits_shwi_p(bit_position(f)))
+				continue; /* a flexible array member has no storage here */
+			HOST_WIDE_INT bit = int_bit_position(f);
+			if (DECL_BIT_FIELD(f)) { /* an integer, in whole bytes */
+				HOST_WIDE_INT end = bit + tree_to_uhwi(DECL_SIZE(f));
+				mark(b, off + bit / BITS_PER_UNIT,
+				     (end + BITS_PER_UNIT - 1) / BITS_PER_UNIT - bit / BITS_PER_UNIT,
+				     B_DATA, ok);
+				continue;
+			}
+			classify(TREE_TYPE(f), off + bit / BITS_PER_UNIT, b, ok);
+		}
+		return;
+	default:
+		mark(b, off, n, scalar_data(t) ? B_DATA : B_UNK, ok);
+		return;
+	}
+}
+
+
+/* Whether var may live in the frame's memory; gimple registers can
+ * too, at -O0, so every local is listed and write_map asks its RTL. */
+static bool
+frame_local(tree var)
+{
+	return (TREE_CODE(var) == VAR_DECL || TREE_CODE(var) == PARM_DECL) &&
+	       !is_global_var(var) && !DECL_HAS_VALUE_EXPR_P(var);
+}
+
+static gassign *
+store_word(tree rec, int i, tree val)
+{
+	tree ref = build4(ARRAY_REF, ptr_type_node, rec, build_int_cst(integer_type_node, i),
+	                  NULL_TREE, NULL_TREE);
+	TREE_THIS_VOLATILE(ref) = 1; /* kept: the mover reads it, the code never does */
+	TREE_SIDE_EFFECTS(ref) = 1;
+	return gimple_build_assign(ref, val);
+}
+
+/* After each call that returns twice: goro_stack_longjmp_landed(value). */
+static void
+mark_landings(function *fun)
+{
+	basic_block bb;
+
+	if (!landed_decl) {
+		landed_decl = build_fn_decl(
+		        landed_name, build_function_type_list(void_type_node, integer_type_node, NULL_TREE));
+		TREE_PUBLIC(landed_decl) = 1;
+		DECL_EXTERNAL(landed_decl) = 1;
+		TREE_NOTHROW(landed_decl) = 1;
+		/* A leaf: it cannot longjmp, so it needs no abnormal edge. */
+		DECL_ATTRIBUTES(landed_decl) =
+		        tree_cons(get_identifier("leaf"), NULL_TREE, DECL_ATTRIBUTES(landed_decl));
+	}
+	FOR_EACH_BB_FN(bb, fun)
+	{
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+			if (!call || !(gimple_call_flags(call) & ECF_RETURNS_TWICE))
+				continue;
+			tree v = gimple_call_lhs(call);
+			if (!v || TREE_CODE(v) != SSA_NAME || !INTEGRAL_TYPE_P(TREE_TYPE(v)))
+				v = integer_one_node; /* no value to look at: clear every time */
+			else if (!useless_type_conversion_p(integer_type_node, TREE_TYPE(v))) {
+				tree c = make_ssa_name(integer_type_node);
+				gassign *conv = gimple_build_assign(c, NOP_EXPR, v);
+				gsi_insert_after(&gsi, conv, GSI_NEW_STMT);
+				v = c;
+			}
+			gcall *landed = gimple_build_call(landed_decl, 1, v);
+			gsi_insert_after(&gsi, landed, GSI_NEW_STMT);
+			cgraph_node *caller = cgraph_node::get(fun->decl);
+			if (caller)
+				caller->create_edge(cgraph_node::get_create(landed_decl), landed,
+				                    bb->count);
+		}
+	}
+}
+
+/* Give fun its record, if it has a memory local with data in it. */
+static void
+frame_record(function *fun)
+{
+	unsigned ix;
+	tree var, rec, map;
+	bool wanted = false;
+	auto_vec<tree> locals;
+
+	if (no_maps)
+		return;
+	if (fun->calls_setjmp)
+		mark_landings(fun);
+	FOR_EACH_LOCAL_DECL(fun, ix, var)
+	{
+		if (!frame_local(var))
+			continue;
+		locals.safe_push(var);
+		if (!is_gimple_reg(var) && has_data(TREE_TYPE(var)))
+			wanted = true;
+	}
+	for (var = DECL_ARGUMENTS(fun->decl); var; var = DECL_CHAIN(var)) {
+		locals.safe_push(var);
+		if (TREE_ADDRESSABLE(var) && has_data(TREE_TYPE(var)))
+			wanted = true;
+	}
+	if (!wanted)
+		return;
+
+	rec = build_decl(DECL_SOURCE_LOCATION(fun->decl), VAR_DECL, get_identifier("__goro_frame"),
+	                 build_array_type_nelts(ptr_type_node, 2));
+	DECL_CONTEXT(rec) = fun->decl;
+	TREE_ADDRESSABLE(rec) = 1; /* in memory, never a register */
+	TREE_THIS_VOLATILE(rec) = 1;
+	TREE_SIDE_EFFECTS(rec) = 1;
+	TREE_USED(rec) = 1;
+	DECL_ARTIFICIAL(rec) = 1;
+	DECL_IGNORED_P(rec) = 1;
+	add_local_decl(fun, rec);
+
+	/* The map: defined by write_map in this object's assembly, local to
+	 * it (no .globl), named after the function. */
+	const char *fn = IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(fun->decl));
+	char *name = concat(fn, ".goro_map", NULL);
+	map = build_decl(UNKNOWN_LOCATION, VAR_DECL, get_identifier(name), char_type_node);
+	free(name);
+	TREE_PUBLIC(map) = 1;
+	DECL_EXTERNAL(map) = 1;
+	TREE_READONLY(map) = 1;
+	DECL_ARTIFICIAL(map) = 1;
+	DECL_VISIBILITY(map) = VISIBILITY_HIDDEN; /* no GOT on the host */
+	DECL_VISIBILITY_SPECIFIED(map) = 1;
+	varpool_node::get_create(map);
+
+	/* record = {&record, &map} at entry, in a block of its own. */
+	basic_block bb = split_edge(single_succ_edge(ENTRY_BLOCK_PTR_FOR_FN(fun)));
+	gimple_stmt_iterator gsi = gsi_last_bb(bb);
+	tree self = build_fold_addr_expr_with_type(rec, ptr_type_node);
+	gsi_insert_after(&gsi, store_word(rec, 0, self), GSI_NEW_STMT);
+	gsi_insert_after(&gsi, store_word(rec, 1, build_fold_addr_expr_with_type(map, ptr_type_node)),
+	                 GSI_NEW_STMT);
+
+	/* record[0] = 0 before every return; no tail calls, which would leave
+	 * the record in the frame the callee takes over. */
+	edge e;
+	edge_iterator ei;
+	FOR_EACH_EDGE(e, ei, EXIT_BLOCK_PTR_FOR_FN(fun)->preds)
+	{
+		gimple *last = last_stmt(e->src);
+		if (last && gimple_code(last) == GIMPLE_RETURN) {
+			gimple_stmt_iterator r = gsi_for_stmt(last);
+			gsi_insert_before(&r, store_word(rec, 0, null_pointer_node), GSI_SAME_STMT);
+		}
+	}
+	FOR_EACH_BB_FN(bb, fun)
+	{
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi))
+			if (gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi)))
+				gimple_call_set_tail(call, false);
+	}
+
+	tree v = make_tree_vec(locals.length() + 2);
+	TREE_VEC_ELT(v, 0) = rec;
+	TREE_VEC_ELT(v, 1) = map;
+	FOR_EACH_VEC_ELT(locals, ix, var)
+	TREE_VEC_ELT(v, ix + 2) = var;
+	pending_maps = tree_cons(fun->decl, v, pending_maps);
+}
+
+/* The offset of decl from the frame's base for locals, if expand put it
+ * there (not in a register, not in a dynamically realigned area). */
+static bool
+frame_offset_of(tree decl, HOST_WIDE_INT *off)
+{
+	rtx r = DECL_RTL_IF_SET(decl);
+
+	if (!r || !MEM_P(r))
+		return false;
+	rtx a = XEXP(r, 0);
+	if (a == virtual_stack_vars_rtx) {
+		*off = 0;
+		return true;
+	}
+	if (GET_CODE(a) == PLUS && XEXP(a, 0) == virtual_stack_vars_rtx && CONST_INT_P(XEXP(a, 1))) {
+		*off = INTVAL(XEXP(a, 1));
+		return true;
+	}
+	return false;
+}
+
+
+/* The map, in runs of words of one kind (stackmap.h): kinds[0..nwords)
+ * are the words from `first` on. */
+static void
+emit_map(tree map, HOST_WIDE_INT first, unsigned nwords, const unsigned char *kinds)
+{
+	FILE *f = asm_out_file;
+	const char *name = IDENTIFIER_POINTER(DECL_NAME(map));
+	auto_vec<unsigned> runs;
+
+	for (unsigned i = 0; i < nwords;) {
+		unsigned n = 1;
+		while (i + n < nwords && kinds[i + n] == kinds[i] && n < STACKMAP_RUN_MAX)
+			n++;
+		runs.safe_push((unsigned)kinds[i] << STACKMAP_KIND_SHIFT | n);
+		i += n;
+	}
+	fprintf(f, "\t.pushsection\t%s,\"a\"\n\t.balign\t4\n\t.type\t", STACKMAP_SECTION);
+	assemble_name(f, name);
+	fprintf(f, ", %%object\n");
+	assemble_name(f, name);
+	fprintf(f, ":\n\t.4byte\t%#x\n\t.2byte\t%d\n\t.2byte\t%u\n\t.2byte\t%u\n",
+	        STACKMAP_MAP_MAGIC, (int)first, nwords, runs.length());
+	for (unsigned r : runs)
+		fprintf(f, "\t.2byte\t%#x\n", r);
+	fprintf(f, "\t.size\t");
+	assemble_name(f, name);
+	fprintf(f, ", .-");
+	assemble_name(f, name);
+	fprintf(f, "\n\t.popsection\n");
+}
+
+/* After expand: the map of the function's record. */
+static void
+write_map(tree v)
+{
+	static unsigned char bytes[2 * MAP_REACH];
+	static unsigned char word[2 * MAP_REACH / 4];
+	static const unsigned char record_only[2] = {STACKMAP_UNKNOWN, STACKMAP_UNKNOWN};
+	unsigned W = word_bytes();
+	HOST_WIDE_INT roff, off, lo = 0, hi = 2; /* words, the record's own two included */
+	bool ok = frame_offset_of(TREE_VEC_ELT(v, 0), &roff);
+
+	memset(bytes, B_NONE, sizeof bytes);
+	for (int i = 2; ok && i < TREE_VEC_LENGTH(v); i++) {
+		tree var = TREE_VEC_ELT(v, i);
+		if (frame_offset_of(var, &off))
+			classify(TREE_TYPE(var), off - roff, bytes, &ok);
+	}
+	if (!ok) { /* a map of the record alone: the frame stays conservative */
+		emit_map(TREE_VEC_ELT(v, 1), 0, 2, record_only);
+		return;
+	}
+	/* The record: its own address, a pointer the move adjusts; the map's. */
+	for (unsigned i = 0; i < W; i++) {
+		bytes[MAP_REACH + i] = B_PTR;
+		bytes[MAP_REACH + W + i] = B_DATA;
+	}
+	/* Per word, then trimmed to the words that say something. */
+	HOST_WIDE_INT nw = 2 * MAP_REACH / W, base = -(HOST_WIDE_INT)(MAP_REACH / W);
+	for (HOST_WIDE_INT w = 0; w < nw; w++) {
+		bool unk = false, ptr = false, allptr = true, data = false;
+		for (unsigned k = 0; k < W; k++) {
+			unsigned char c = bytes[w * W + k];
+			unk |= c == B_UNK;
+			ptr |= c == B_PTR;
+			allptr &= c == B_PTR;
+			data |= c == B_DATA;
+		}
+		word[w] = unk ? STACKMAP_UNKNOWN
+		              : ptr ? (allptr ? STACKMAP_PTR : STACKMAP_UNKNOWN)
+		                    : data ? STACKMAP_DATA : STACKMAP_UNKNOWN;
+		if (word[w] != STACKMAP_UNKNOWN) {
+			if (w + base < lo)
+				lo = w + base;
+			if (w + base + 1 > hi)
+				hi = w + base + 1;
+		}
+	}
+	emit_map(TREE_VEC_ELT(v, 1), lo, (unsigned)(hi - lo), word + (lo - base));
+}
+
 namespace
 {
 const pass_data goro_check_data = {
@@ -258,10 +716,42 @@ struct goro_check_pass : gimple_opt_pass {
 	unsigned int
 	execute(function *fun) final override
 	{
+		frame_record(fun);
 		return instrument(fun);
 	}
 };
+
+const pass_data goro_map_data = {
+        RTL_PASS, "goro_map", OPTGROUP_NONE, TV_NONE, 0, 0, 0, 0, 0,
+};
+
+struct goro_map_pass : rtl_opt_pass {
+	goro_map_pass(gcc::context *ctx) : rtl_opt_pass(goro_map_data, ctx)
+	{
+	}
+	bool
+	gate(function *) final override
+	{
+		return pending_maps != NULL_TREE;
+	}
+	unsigned int
+	execute(function *fun) final override
+	{
+		for (tree *p = &pending_maps; *p; p = &TREE_CHAIN(*p))
+			if (TREE_PURPOSE(*p) == fun->decl) {
+				write_map(TREE_VALUE(*p));
+				*p = TREE_CHAIN(*p);
+				break;
+			}
+		return 0;
+	}
+};
 } // namespace
+
+static const struct ggc_root_tab map_roots[] = {
+        {&pending_maps, 1, sizeof(pending_maps), &gt_ggc_mx_tree_node, &gt_pch_nx_tree_node},
+        LAST_GGC_ROOT_TAB,
+};
 
 int
 plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
@@ -284,5 +774,13 @@ plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
 	pass.ref_pass_instance_number = 1;
 	pass.pos_op = PASS_POS_INSERT_AFTER;
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
+
+	struct register_pass_info maps;
+	maps.pass = new goro_map_pass(g);
+	maps.reference_pass_name = "expand";
+	maps.ref_pass_instance_number = 1;
+	maps.pos_op = PASS_POS_INSERT_AFTER;
+	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &maps);
+	register_callback(info->base_name, PLUGIN_REGISTER_GGC_ROOTS, NULL, (void *)map_roots);
 	return 0;
 }
