@@ -645,7 +645,11 @@ copystack_g0(struct g *g, unsigned order, int forced)
 	*(uintptr_t *)newlo = STACK_CANARY;
 	san_stack_new(g);
 
-	/* Verify that nothing else still points into the old live part. */
+	/* Verify that nothing else still points into the old live part (the
+	 * mover's own notes of it go first). */
+#if GORO_CHECKS >= 2
+	memset(&mv, 0, sizeof mv);
+#endif
 	stale_scan_g0(g, sp, oldhi);
 
 	/* Free the old block (pool_free poisons it when checks >= 2). */
