@@ -6,10 +6,17 @@
 #define GORO_BOARD_H
 
 /*
- * Where a panic ends, after the message is out. Runs on g0's stack. Boards
- * define it weak, so an application can replace it (reset the chip, blink
- * an LED, wait for a debugger). Must not return. By convention, boards that
- * can report to a host end with exit status 2.
+ * The board's own start, before main: its vectors and traps, its clocks,
+ * interrupts on. Every board defines it (not weak: a board that forgot it
+ * fails to link). runtime/hooks.c's constructor calls it, then the
+ * application's goro_board_early_init (goro_board.h).
+ */
+void board_init(void);
+
+/*
+ * Where a panic ends, after the message is out. Runs on g0's stack. Weak
+ * (runtime/hooks.c: exit status 2), so an application can replace it
+ * (reset the chip, blink an LED, wait for a debugger). Must not return.
  */
 _Noreturn void goro_board_panic_exit(void);
 
@@ -32,9 +39,10 @@ const char *goro_board_count_unit(void);
  *   call replaces the deadline; UINT64_MAX cancels it. One-shot: with no
  *   deadline, no interrupt comes (tickless).
  * goro_board_idle: called with interrupts masked (port_irq_save) when no
- *   task can run; sleeps until an interrupt is pending (WFI), then returns
- *   with interrupts still masked. The caller unmasks, and the interrupt
- *   runs.
+ *   task can run; sleeps until an interrupt is pending, then returns with
+ *   interrupts still masked. The caller unmasks, and the interrupt runs.
+ *   Weak: runtime/hooks.c's is the port's port_idle (WFI), and an
+ *   application may replace it (goro_board.h).
  */
 uint64_t goro_board_now_us(void);
 void goro_board_timer_set(uint64_t deadline_us);

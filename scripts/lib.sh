@@ -55,6 +55,13 @@ cross_args() {
 	[ "$1" = host ] || echo "--cross-file=$root/boards/$1/cross.ini"
 }
 
+# board_cap DIR KEY: what the board configured in DIR has (emulator,
+# hosted, flash, size, examples), from the goro-board.txt meson writes
+# there from the board's board_caps (scripts/board.txt.in).
+board_cap() {
+	sed -n "s/^$2=//p" "$1/goro-board.txt" 2>/dev/null
+}
+
 # setup_build DIR BOARD [meson options...]: configure DIR for BOARD, or
 # reconfigure it with these options if it exists.
 setup_build() {

@@ -1,17 +1,18 @@
 /*
- * BBC micro:bit (nRF51822) under QEMU or on the board. Startup, the vector
- * table and the console are picolibc's semihosting crt0; a panic exits with
- * status 2, which QEMU passes on as its own exit status.
+ * BBC micro:bit (nRF51822) under QEMU or on the board: the board's start
+ * and the benchmark counter. Time is time.c's, the vector table
+ * vectors.c's.
  */
 #include <stdint.h>
-#include <stdlib.h>
 
 #include "board.h"
 
-__attribute__((weak)) _Noreturn void
-goro_board_panic_exit(void)
+void nrf51_clock_start(void); /* time.c */
+
+void
+board_init(void)
 {
-	exit(2);
+	nrf51_clock_start();
 }
 
 /*

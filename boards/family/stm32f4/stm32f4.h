@@ -7,6 +7,9 @@
 
 #include <stdint.h>
 
+/* Start TIM2, the clock (time.c). From board_init. */
+void stm32f4_clock_start(void);
+
 /* TIM5's count at the timer clock, undivided, from the first call: the
  * benchmark counter. 32 bits wide in hardware: read it at least every
  * 2^32 counts (4.3 s at QEMU's 1 GHz, 268 s at 16 MHz) and it stays

@@ -1,21 +1,17 @@
 /*
- * The STM32F4 boards (netduinoplus2, and stm32f4-discovery, which builds
- * this file too), under QEMU or on the real boards. Startup and the
- * console are picolibc's semihosting crt0 (which also turns the FPU on;
- * its vector table serves until time.c installs one in RAM); a panic exits
- * with status 2, which QEMU passes on as its own exit status. On a real
- * board semihosting needs a debugger attached (README.md).
+ * The STM32F4 boards (netduinoplus2, stm32f4-discovery), under QEMU or on
+ * the real boards: the board's start and the benchmark counter. Time is
+ * time.c's, the vectors vectors.c's.
  */
 #include <stdint.h>
-#include <stdlib.h>
 
 #include "board.h"
 #include "stm32f4.h"
 
-__attribute__((weak)) _Noreturn void
-goro_board_panic_exit(void)
+void
+board_init(void)
 {
-	exit(2);
+	stm32f4_clock_start();
 }
 
 /*
