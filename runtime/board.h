@@ -67,6 +67,17 @@ board_clock32_widen(struct board_clock32 *c, uint32_t now)
 	return ((uint64_t)c->hi << 32) | now;
 }
 
+/*
+ * The board's first UART, for the console (console=uart,
+ * boards/family/common/console_uart.c): the one QEMU wires to its first
+ * -serial, at 115200 baud, 8N1, from the board's clock constants.
+ * board_uart_putc waits for room, then sends; polled, no interrupt.
+ */
+void board_uart_init(void);
+void board_uart_putc(char c);
+/* Start the console: after goro_board_early_init, before main. */
+void board_console_start(void);
+
 /* Called by the board's timer interrupt when the deadline has passed. */
 void goro_timer_isr(void);
 

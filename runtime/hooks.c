@@ -45,4 +45,7 @@ goro_board_start(void)
 {
 	board_init();
 	goro_board_early_init();
+#if !GORO_HOSTED
+	board_console_start();
+#endif
 }

@@ -63,15 +63,22 @@ board_cap() {
 }
 
 # setup_build DIR BOARD [meson options...]: configure DIR for BOARD, or
-# reconfigure it with these options if it exists.
+# reconfigure it with these options if it exists. A build whose board's
+# cross file has changed since it was set up is set up afresh: meson keeps
+# the built-in options (c_link_args) a cross file had at the first setup.
 setup_build() {
-	local dir=$1 board=$2
+	local dir=$1 board=$2 sum=none
 	shift 2
+	[ "$board" = host ] || sum=$(sha1sum <"$root/boards/$board/cross.ini")
+	if [ -f "$dir/build.ninja" ] && [ "$(cat "$dir/goro-cross.sum" 2>/dev/null)" != "$sum" ]; then
+		rm -rf "$dir"
+	fi
 	if [ -f "$dir/build.ninja" ]; then
 		meson setup --reconfigure "$dir" "$@" >/dev/null
 	else
 		rm -rf "$dir"
 		# shellcheck disable=SC2046
-		meson setup "$dir" $(cross_args "$board") "$@" >/dev/null
+		meson setup "$dir" $(cross_args "$board") "$@" >/dev/null || return 1
+		echo "$sum" >"$dir/goro-cross.sum"
 	fi
 }

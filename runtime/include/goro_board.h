@@ -41,6 +41,22 @@ void goro_board_idle(void);
 
 /* goro_board_panic_exit, the end of a panic: goro.h. */
 
+/*
+ * With console=uart: where exit(n) ends (and so a panic, exit status 2,
+ * and a CPU exception, 3), with no host to tell. Default: print "goro:
+ * exit N" on the console, then goro_board_wait_forever. Replace it to
+ * reset (goro_board_reset) or signal the error some other way. Must not
+ * return. (With console=semihost, exit(n) goes to the host instead.)
+ */
+_Noreturn void goro_board_halt(int status);
+
+/* Interrupts off, the core asleep in WFI, for ever. */
+_Noreturn void goro_board_wait_forever(void);
+
+/* Cortex-M boards: a system reset (SCB AIRCR.SYSRESETREQ). Under QEMU's
+ * -no-reboot, which the uart runner passes, it ends QEMU. */
+_Noreturn void goro_board_reset(void);
+
 /* Enable, disable, or pend in software, interrupt irq at the board's
  * controller (NVIC, PLIC, GIC). Pending returns 0, or -1 where the
  * controller cannot pend in software (the PLIC). An irq the board does

@@ -13,3 +13,9 @@ board_console_raw(const char *s)
 {
 	sys_semihost_write0(s);
 }
+
+/* Nothing to start: semihosting needs no set-up. */
+void
+board_console_start(void)
+{
+}

@@ -122,3 +122,19 @@ goro_board_irq_pend(unsigned irq)
 	NVIC_ISPR[irq / 32] = 1u << (irq % 32);
 	return 0;
 }
+
+#define SCB_AIRCR         (*(volatile uint32_t *)0xE000ED0Cu)
+#define AIRCR_VECTKEY     (0x05FAu << 16)
+#define AIRCR_SYSRESETREQ (1u << 2)
+
+/* A system reset through the SCB (ARMv6-M and ARMv7-M alike): the write
+ * needs the key, and the reset comes a few cycles later. */
+_Noreturn void
+goro_board_reset(void)
+{
+	__asm__ volatile("dsb" ::: "memory");
+	SCB_AIRCR = AIRCR_VECTKEY | AIRCR_SYSRESETREQ;
+	__asm__ volatile("dsb" ::: "memory");
+	for (;;)
+		;
+}
