@@ -20,9 +20,9 @@
  * are 16 bits wide on the chip (QEMU models all three as 32-bit).
  *
  * The rate: 16 MHz HFCLK / 2^4. QEMU's model counts exactly 1,000 virtual
- * ns per count. On the chip HFCLK comes from the internal RC oscillator
- * unless something starts the crystal (CLOCK's TASKS_HFCLKSTART), and the
- * clock is then only as good as that oscillator.
+ * ns per count. On the chip HFCLK comes from the 16 MHz crystal, which
+ * board.c starts before main (without it, the internal RC oscillator
+ * would serve, good to 1-2 %).
  */
 #include <stdint.h>
 

@@ -6,11 +6,20 @@
 #include <stdint.h>
 
 #include "board.h"
+#include "goro.h"
 #include "stm32f4.h"
 
+/* The clocks first: every time figure assumes them. A crystal or PLL that
+ * does not start is a panic, printed at the HSI's rate (usart.c), rather
+ * than a program whose every time runs wrong. */
 void
 board_init(void)
 {
+	stm32f4_clock_init();
+	if (!stm32f4_clock_ok)
+		goro_panic("STM32F4: the %u Hz crystal (HSE) or the PLL did not start; the chip is "
+		           "still on its 16 MHz HSI (STM32F4_HSE_HZ, the board's meson.build)",
+		           (unsigned)STM32F4_HSE_HZ);
 	stm32f4_clock_start();
 }
 
@@ -38,5 +47,7 @@ goro_board_count_unit(void)
 {
 	/* Under QEMU the timer clock is 1 GHz and counts guest instructions;
 	 * on a real chip it is the core's clock. */
-	return STM32F4_TIMCLK_HZ == 1000000000 ? "instructions" : "cycles";
+	return STM32F4_TIMCLK_HZ == 1000000000        ? "instructions"
+	       : STM32F4_TIMCLK_HZ == STM32F4_HCLK_HZ ? "cycles"
+	                                              : "timer-clock ticks";
 }

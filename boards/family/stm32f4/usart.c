@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "board.h"
+#include "stm32f4.h"
 
 #define BAUD 115200u
 
@@ -76,7 +77,7 @@ board_uart_init(void)
 	pin_af(PIN_RX);
 	/* Oversampling by 16: BRR is the bus clock over the baud rate, its
 	 * low 4 bits the fraction. */
-	USART->brr = (USART_HZ + BAUD / 2) / BAUD;
+	USART->brr = ((stm32f4_clock_ok ? USART_HZ : STM32F4_HSI_HZ) + BAUD / 2) / BAUD;
 	USART->cr1 = CR1_UE | CR1_TE | CR1_RE;
 }
 
