@@ -6,10 +6,17 @@
 #define GORO_BOARD_H
 
 /*
- * Where a panic ends, after the message is out. Runs on g0's stack. Boards
- * define it weak, so an application can replace it (reset the chip, blink
- * an LED, wait for a debugger). Must not return. By convention, boards that
- * can report to a host end with exit status 2.
+ * The board's own start, before main: its vectors and traps, its clocks,
+ * interrupts on. Every board defines it (not weak: a board that forgot it
+ * fails to link). runtime/hooks.c's constructor calls it, then the
+ * application's goro_board_early_init (goro_board.h).
+ */
+void board_init(void);
+
+/*
+ * Where a panic ends, after the message is out. Runs on g0's stack. Weak
+ * (runtime/hooks.c: exit status 2), so an application can replace it
+ * (reset the chip, blink an LED, wait for a debugger). Must not return.
  */
 _Noreturn void goro_board_panic_exit(void);
 
@@ -32,9 +39,10 @@ const char *goro_board_count_unit(void);
  *   call replaces the deadline; UINT64_MAX cancels it. One-shot: with no
  *   deadline, no interrupt comes (tickless).
  * goro_board_idle: called with interrupts masked (port_irq_save) when no
- *   task can run; sleeps until an interrupt is pending (WFI), then returns
- *   with interrupts still masked. The caller unmasks, and the interrupt
- *   runs.
+ *   task can run; sleeps until an interrupt is pending, then returns with
+ *   interrupts still masked. The caller unmasks, and the interrupt runs.
+ *   Weak: runtime/hooks.c's is the port's port_idle (WFI), and an
+ *   application may replace it (goro_board.h).
  */
 uint64_t goro_board_now_us(void);
 void goro_board_timer_set(uint64_t deadline_us);
@@ -66,6 +74,17 @@ board_clock32_widen(struct board_clock32 *c, uint32_t now)
  * passes over it. The runtime's weak default reports none (*lo = *hi).
  */
 void goro_board_irq_stack(uintptr_t *lo, uintptr_t *hi);
+
+/*
+ * The board's first UART, for the console (console=uart,
+ * boards/family/common/console_uart.c): the one QEMU wires to its first
+ * -serial, at 115200 baud, 8N1, from the board's clock constants.
+ * board_uart_putc waits for room, then sends; polled, no interrupt.
+ */
+void board_uart_init(void);
+void board_uart_putc(char c);
+/* Start the console: after goro_board_early_init, before main. */
+void board_console_start(void);
 
 /* Called by the board's timer interrupt when the deadline has passed. */
 void goro_timer_isr(void);

@@ -6,8 +6,6 @@
 #include "board.h"
 #include "goro.h"
 
-volatile int goro_port_irq_depth; /* ports that track handler depth in software */
-
 __attribute__((weak)) uint64_t
 goro_board_now_us(void)
 {

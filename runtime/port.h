@@ -58,8 +58,12 @@ uintptr_t newstack_g0(void);
  *	unsigned long port_irq_save(void);  mask interrupts, return the old state
  *	void port_irq_restore(unsigned long state);
  *	int port_in_isr(void);              running in an interrupt handler?
+ *	void port_idle(void);               with interrupts masked: sleep until
+ *	                                    one is pending (WFI), return masked
  * (static inline where the port can), and its meson.build sets
- * port_sp_asm, the instruction tools/goro-check uses to read sp.
+ * port_sp_asm, the instruction tools/goro-check uses to read sp. Ports
+ * whose handlers leave no trace in a register (RV32, AArch64) define
+ * goro_port_irq_depth, which the board's interrupt entry counts.
  */
 
 /* Where a new task's first switch lands: calls sched_start(fn, arg). */

@@ -39,6 +39,20 @@ def sh(cmd, **kw):
     return subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True, **kw).stdout
 
 
+def caps(board):
+    """The board's data as its build wrote it (scripts/board.txt.in)."""
+    out = {}
+    for line in (ROOT / f"build/bench-{board}/goro-board.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            k, _, v = line.partition("=")
+            out[k] = v
+    return out
+
+
+def hosted(board):
+    return caps(board)["hosted"] == "1"
+
+
 def run_target(board, name):
     """Run one benchmark through the board's runner; its output lines."""
     return sh(["ninja", "-C", f"build/bench-{board}", "--quiet", f"run-{name}"]).splitlines()
@@ -49,7 +63,7 @@ def parse(lines, key):
 
 
 def runs(board, name):
-    n = HOST_RUNS if board == "host" else 1  # emulated boards repeat exactly
+    n = HOST_RUNS if hosted(board) else 1  # emulated boards repeat exactly
     return [run_target(board, name) for _ in range(n)]
 
 
@@ -67,7 +81,7 @@ def unit_of(all_lines):
 
 
 def how(board):
-    return f"median of {HOST_RUNS} runs" if board == "host" else "exact, QEMU -icount shift=0"
+    return f"median of {HOST_RUNS} runs" if hosted(board) else "exact, QEMU -icount shift=0"
 
 
 def callgrind(board, name, fn):
@@ -94,11 +108,8 @@ def fit(points):
 
 
 def size_tool(board):
-    return "size" if board == "host" else {
-        "virt-aarch64": "aarch64-linux-gnu-size",
-        "virt-rv32": "riscv64-unknown-elf-size",
-        "hifive1": "riscv64-unknown-elf-size",
-    }.get(board, "arm-none-eabi-size")
+    """The board's size program: its cross file's, or the build machine's."""
+    return caps(board)["size"] or "size"
 
 
 def text_size(board, lib):
@@ -146,7 +157,7 @@ def check_table(board):
           "| workload | without check | with check | overhead |", "|---|---|---|---|"]
     for name in c:
         md.append(f"| {name} | {p[name]:.0f} | {c[name]:.0f} | {100 * (c[name] / p[name] - 1):+.0f}% |")
-    if board == "host":
+    if hosted(board):
         md += ["", "Host instructions (callgrind, the workload function and all it calls):", "",
                "| workload | without check | with check | overhead |", "|---|---|---|---|"]
         for fn in ["bench_fib", "bench_parse"]:

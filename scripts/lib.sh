@@ -57,16 +57,30 @@ cross_args() {
 	[ "$1" = host ] || echo "--cross-file=$root/boards/$1/cross.ini"
 }
 
+# board_cap DIR KEY: what the board configured in DIR has (emulator,
+# hosted, flash, size, examples), from the goro-board.txt meson writes
+# there from the board's board_caps (scripts/board.txt.in).
+board_cap() {
+	sed -n "s/^$2=//p" "$1/goro-board.txt" 2>/dev/null
+}
+
 # setup_build DIR BOARD [meson options...]: configure DIR for BOARD, or
-# reconfigure it with these options if it exists.
+# reconfigure it with these options if it exists. A build whose board's
+# cross file has changed since it was set up is set up afresh: meson keeps
+# the built-in options (c_link_args) a cross file had at the first setup.
 setup_build() {
-	local dir=$1 board=$2
+	local dir=$1 board=$2 sum=none
 	shift 2
+	[ "$board" = host ] || sum=$(sha1sum <"$root/boards/$board/cross.ini")
+	if [ -f "$dir/build.ninja" ] && [ "$(cat "$dir/goro-cross.sum" 2>/dev/null)" != "$sum" ]; then
+		rm -rf "$dir"
+	fi
 	if [ -f "$dir/build.ninja" ]; then
 		meson setup --reconfigure "$dir" "$@" >/dev/null
 	else
 		rm -rf "$dir"
 		# shellcheck disable=SC2046
-		meson setup "$dir" $(cross_args "$board") "$@" >/dev/null
+		meson setup "$dir" $(cross_args "$board") "$@" >/dev/null || return 1
+		echo "$sum" >"$dir/goro-cross.sum"
 	fi
 }

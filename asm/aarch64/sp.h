@@ -31,7 +31,15 @@ port_irq_restore(unsigned long daif)
 	__asm__ volatile("msr daif, %0" ::"r"(daif) : "memory");
 }
 
-/* Set by the board's IRQ entry while a handler runs (AArch64 has no
+/* Called with IRQs masked (PSTATE.I): sleep until one is pending. WFI
+ * still wakes on a pending IRQ, and the caller's unmask then takes it. */
+static inline __attribute__((always_inline)) void
+port_idle(void)
+{
+	__asm__ volatile("wfi" ::: "memory");
+}
+
+/* Set by the board's IRQ entry (defined in irq.c) while a handler runs (AArch64 has no
  * register that says so at EL1). */
 extern volatile int goro_port_irq_depth;
 

@@ -31,6 +31,15 @@ port_irq_restore(unsigned long primask)
 	__asm__ volatile("msr primask, %0" ::"r"(primask) : "memory");
 }
 
+/* Called with interrupts masked (PRIMASK): sleep until one is pending.
+ * WFI wakes on a pending interrupt whatever PRIMASK says, and the caller's
+ * unmask then takes it. */
+static inline __attribute__((always_inline)) void
+port_idle(void)
+{
+	__asm__ volatile("wfi" ::: "memory");
+}
+
 /* In a handler: IPSR holds the exception number, 0 in thread mode. */
 static inline __attribute__((always_inline)) int
 port_in_isr(void)

@@ -42,9 +42,18 @@ port_irq_restore(unsigned long mie)
 	__asm__ volatile("csrs mstatus, %0" ::"r"(mie) : "memory");
 }
 
+/* Called with mstatus.MIE clear: sleep until an interrupt is pending.
+ * wfi wakes for one pending and enabled in mie whatever MIE says
+ * (privileged spec, WFI); the caller's unmask then takes it. */
+static inline __attribute__((always_inline)) void
+port_idle(void)
+{
+	__asm__ volatile("wfi" ::: "memory");
+}
+
 /* Counted by the board's trap handler while it runs C for an interrupt:
  * M-mode has no register that says a handler is running (mcause keeps its
- * value after mret). The board defines it. */
+ * value after mret). Defined in irq.c. */
 extern volatile int goro_port_irq_depth;
 
 static inline __attribute__((always_inline)) int

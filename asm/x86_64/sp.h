@@ -21,6 +21,8 @@ port_sp(void)
  */
 unsigned long port_irq_save(void);
 void port_irq_restore(unsigned long state);
+/* Called with interrupts masked: sleep until one is pending (irq.c). */
+void port_idle(void);
 
 /* The host has no interrupt context to detect: signal handlers must call
  * only the *_isr functions, which the host cannot enforce. */

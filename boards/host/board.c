@@ -1,13 +1,13 @@
 /*
  * The host board: Linux user space. The console is stdio; a panic exits
- * with status 2, as on the emulated boards. Time is CLOCK_MONOTONIC; the
- * board's one-shot timer is setitimer, whose SIGALRM plays the timer
- * interrupt; "masking interrupts" blocks SIGALRM; idling is sigsuspend.
+ * with status 2, as on the emulated boards (runtime/hooks.c). Time is
+ * CLOCK_MONOTONIC; the board's one-shot timer is setitimer, whose SIGALRM
+ * plays the timer interrupt. Masking it and idling are the port's
+ * (asm/x86_64/irq.c).
  */
 #define _GNU_SOURCE
 #include <link.h>
 #include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
@@ -16,10 +16,11 @@
 #include "goro.h"
 #include "sp.h"
 
-__attribute__((weak)) _Noreturn void
-goro_board_panic_exit(void)
+/* Nothing to start: the timer's signal handler is installed at the first
+ * deadline. */
+void
+board_init(void)
 {
-	exit(2);
 }
 
 /*
@@ -138,38 +139,4 @@ goro_board_timer_set(uint64_t deadline_us)
 		it.it_value.tv_usec = (suseconds_t)(us % 1000000);
 	}
 	setitimer(ITIMER_REAL, &it, NULL);
-}
-
-unsigned long
-port_irq_save(void)
-{
-	sigset_t set, old;
-
-	sigemptyset(&set);
-	sigaddset(&set, SIGALRM);
-	sigprocmask(SIG_BLOCK, &set, &old);
-	return (unsigned long)sigismember(&old, SIGALRM);
-}
-
-void
-port_irq_restore(unsigned long was_blocked)
-{
-	sigset_t set;
-
-	if (was_blocked)
-		return;
-	sigemptyset(&set);
-	sigaddset(&set, SIGALRM);
-	sigprocmask(SIG_UNBLOCK, &set, NULL);
-}
-
-/* Called with SIGALRM blocked: wait for it (or any signal) with it open. */
-void
-goro_board_idle(void)
-{
-	sigset_t open;
-
-	sigprocmask(SIG_BLOCK, NULL, &open);
-	sigdelset(&open, SIGALRM);
-	sigsuspend(&open);
 }

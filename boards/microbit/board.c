@@ -1,17 +1,52 @@
 /*
- * BBC micro:bit (nRF51822) under QEMU or on the board. Startup, the vector
- * table and the console are picolibc's semihosting crt0; a panic exits with
- * status 2, which QEMU passes on as its own exit status.
+ * BBC micro:bit (nRF51822) under QEMU or on the board: the board's start
+ * and the benchmark counter. Time is time.c's, the vector table
+ * vectors.c's.
  */
 #include <stdint.h>
-#include <stdlib.h>
 
 #include "board.h"
+#include "goro.h"
 
-__attribute__((weak)) _Noreturn void
-goro_board_panic_exit(void)
+void nrf51_clock_start(void); /* time.c */
+
+/*
+ * HFCLK from the 16 MHz crystal instead of the internal RC oscillator
+ * (nRF51 Series Reference Manual, CLOCK): TIMER0, and so the clock and
+ * every deadline, and the UART's baud rate are then as good as the
+ * crystal, not the RC's 1-2 %. The crystal starts in about 0.8 ms
+ * (nRF51822 product specification); the wait gives up after some 25 ms
+ * of RC cycles. On the chip that is a broken crystal, and a panic. QEMU
+ * 7.2 models no CLOCK peripheral (its registers read 0), so there the
+ * wait always gives up, and the RC oscillator QEMU does not model either
+ * is kept: QEMU is told from the chip by its SysTick, which the chip
+ * lacks (count_start below).
+ */
+#define CLOCK_TASKS_HFCLKSTART    (*(volatile uint32_t *)0x40000000u)
+#define CLOCK_EVENTS_HFCLKSTARTED (*(volatile uint32_t *)0x40000100u)
+#define HFCLK_WAIT_TURNS          100000u
+
+static int systick_present(void);
+
+static void
+hfclk_start(void)
 {
-	exit(2);
+	uint32_t n;
+
+	CLOCK_EVENTS_HFCLKSTARTED = 0;
+	CLOCK_TASKS_HFCLKSTART = 1;
+	for (n = 0; n < HFCLK_WAIT_TURNS; n++)
+		if (CLOCK_EVENTS_HFCLKSTARTED)
+			return;
+	if (!systick_present())
+		goro_panic("nRF51: the 16 MHz crystal did not start (CLOCK EVENTS_HFCLKSTARTED)");
+}
+
+void
+board_init(void)
+{
+	hfclk_start();
+	nrf51_clock_start();
 }
 
 /*
@@ -47,11 +82,19 @@ goro_board_panic_exit(void)
 
 static enum { C_NONE, C_SYSTICK, C_CLOCK } counter;
 
+/* SysTick's reload register keeps what is written to it under QEMU; on the
+ * chip, which has no SysTick, it reads 0. */
+static int
+systick_present(void)
+{
+	SYST_RVR = SYST_MAX;
+	return SYST_RVR == SYST_MAX;
+}
+
 static void
 count_start(void)
 {
-	SYST_RVR = SYST_MAX;
-	if (SYST_RVR == SYST_MAX) {
+	if (systick_present()) {
 		SYST_CVR = 0;
 		SYST_CSR = SYST_ENABLE | SYST_CLKSOURCE_CPU;
 		while (SYST_CVR == 0) /* until the first reload */

@@ -1,7 +1,7 @@
 /*
  * STM32F4 (netduinoplus2 under QEMU, stm32f4-discovery on the chip): time,
- * the tickless timer, idling, interrupt vectors, and the benchmark
- * counter's timer. Both boards build this one file.
+ * the tickless timer and the benchmark counter's timer. Both boards build
+ * this one file.
  *
  *   TIM2 (0x40000000, IRQ 28), 32 bits counting up at 1 MHz, is the
  *     clock, widened to 64 bits in software: a read that sees a smaller
@@ -37,6 +37,8 @@
 #include <stdint.h>
 
 #include "board.h"
+#include "deadline.h"
+#include "goro_board.h"
 #include "sp.h"
 #include "stm32f4.h"
 
@@ -85,14 +87,11 @@ _Static_assert(offsetof(struct stm32_tim, ccr1) == 0x34, "RM0090 TIMx_CCR1");
 #define SYST_COUNTS        (1u << 24) /* the longest count-down: RVR is 24 bits */
 #define SCB_ICSR           (*(volatile uint32_t *)0xE000ED04u)
 #define ICSR_PENDSTCLR     (1u << 25)
-#define SCB_VTOR           (*(volatile uint32_t *)0xE000ED08u)
-#define NVIC_ISER          ((volatile uint32_t *)0xE000E100u)
 
 /* Half a wrap of TIM2: where CC1 reads the clock. */
 #define HALF_WRAP 0x80000000u
 
 static struct board_clock32 clock32; /* the count, widened (board.h) */
-static uint64_t deadline = UINT64_MAX;
 
 /* Turn on timers' bus clocks. The read-back waits out the cycles before a
  * newly clocked peripheral answers (the errata sheet's "delay after an RCC
@@ -121,14 +120,9 @@ clock_read(void)
 	return t;
 }
 
-static void
-clock_start(void)
+void
+stm32f4_clock_start(void)
 {
-	static int started;
-
-	if (started)
-		return;
-	started = 1;
 	rcc_enable(TIM2EN);
 	TIM2->cr1 = CR1_URS;
 	TIM2->psc = TIM2_PSC_1MHZ;
@@ -137,20 +131,19 @@ clock_start(void)
 	TIM2->egr = EGR_UG;
 	TIM2->sr = 0;
 	TIM2->dier = DIER_UIE | DIER_CC1IE;
-	NVIC_ISER[IRQ_TIM2 / 32] = 1u << (IRQ_TIM2 % 32);
+	goro_board_irq_enable(IRQ_TIM2);
 	TIM2->cr1 = CR1_URS | CR1_CEN;
 }
 
 uint64_t
 goro_board_now_us(void)
 {
-	clock_start();
 	return clock_read();
 }
 
 /* The rollover check: read the clock, whichever of the two it was. */
-static void
-tim2_isr(void)
+void
+TIM2_IRQHandler(void)
 {
 	uint32_t sr = TIM2->sr;
 
@@ -159,25 +152,23 @@ tim2_isr(void)
 }
 
 /*
- * Count SysTick down to the deadline, or as far towards it as 24 bits go.
- * The count-down starts after the clock was read, so it ends at the
- * deadline or a little after, never before.
+ * The deadline's count-downs: SysTick, up to 24 bits of core clock. The
+ * count-down starts after the clock was read, so it ends at the deadline
+ * or a little after, never before.
  *
  * A one-shot: once the counter has loaded RVR, RVR becomes 0, and at the
  * end of the count-down the counter stays at 0 (ARMv7-M: a reload of 0
  * raises nothing). Left periodic, QEMU 7.2's SysTick under -icount
  * sleep=off with the CPU in WFI delivers only every other period
- * (measured: 1 ms came out as 2 ms, as mps2-an385's time.c found for its
- * dual timer); a count-down that does not reload keeps time to 16 ns.
+ * (measured: 1 ms came out as 2 ms, as the CMSDK dual timer does); a
+ * count-down that does not reload keeps time to 16 ns.
  */
 static void
-systick_arm(void)
+systick_start(uint64_t now, uint64_t us)
 {
-	uint64_t now = clock_read(), us;
-	uint32_t counts;
+	uint32_t counts = (uint32_t)us * HCLK_PER_US;
 
-	us = deadline > now ? deadline - now : 1;
-	counts = us < SYST_COUNTS / HCLK_PER_US ? (uint32_t)us * HCLK_PER_US : SYST_COUNTS;
+	(void)now;
 	SYST_CSR = 0;
 	SCB_ICSR = ICSR_PENDSTCLR;
 	SYST_RVR = counts - 1; /* the interrupt comes RVR + 1 counts after enabling */
@@ -188,40 +179,32 @@ systick_arm(void)
 	SYST_RVR = 0;
 }
 
+static void
+systick_stop(void)
+{
+	SYST_CSR = 0;
+	SCB_ICSR = ICSR_PENDSTCLR;
+}
+
+static struct board_deadline deadline = {
+        .at = UINT64_MAX,
+        .step_us = SYST_COUNTS / HCLK_PER_US,
+        .now = clock_read,
+        .start = systick_start,
+        .stop = systick_stop,
+};
+
 void
 goro_board_timer_set(uint64_t deadline_us)
 {
-	unsigned long irq = port_irq_save();
-
-	clock_start();
-	deadline = deadline_us;
-	if (deadline == UINT64_MAX) {
-		SYST_CSR = 0; /* tickless: no deadline, no interrupt */
-		SCB_ICSR = ICSR_PENDSTCLR;
-	} else {
-		systick_arm();
-	}
-	port_irq_restore(irq);
-}
-
-static void
-systick_isr(void)
-{
-	SYST_CSR = 0; /* one-shot */
-	if (deadline == UINT64_MAX)
-		return;
-	if (clock_read() >= deadline) {
-		deadline = UINT64_MAX;
-		goro_timer_isr();
-	} else {
-		systick_arm(); /* a long deadline: another count-down */
-	}
+	board_deadline_set(&deadline, deadline_us);
 }
 
 void
-goro_board_idle(void)
+SysTick_Handler(void)
 {
-	__asm__ volatile("wfi" ::: "memory");
+	SYST_CSR = 0; /* one-shot */
+	board_deadline_isr(&deadline);
 }
 
 uint64_t
@@ -245,52 +228,4 @@ stm32f4_timclk_count(void)
 	total += now - last; /* counts up; 32 bits wrap cleanly */
 	last = now;
 	return total;
-}
-
-static void
-unexpected_isr(void)
-{
-	for (;;)
-		;
-}
-
-/* picolibc's handlers for the system exceptions (fault reports, weak). */
-extern uint8_t __stack[];
-void _start(void);
-void arm_nmi_isr(void);
-void arm_hardfault_isr(void);
-void arm_memmanage_isr(void);
-void arm_busfault_isr(void);
-void arm_usagefault_isr(void);
-void arm_svc_isr(void);
-void arm_debugmon_isr(void);
-void arm_pendsv_isr(void);
-
-/* 16 system exceptions + the STM32F405/407's 82 interrupts = 392 bytes, in
- * RAM, filled before main: VTOR wants the table aligned to the next power
- * of two. (The table in flash, picolibc's, has the system exceptions only:
- * it serves until this one is installed.) */
-#define STM32F4_IRQS 82
-__attribute__((aligned(512))) static void (*vectors[16 + STM32F4_IRQS])(void);
-
-__attribute__((constructor)) static void
-vectors_install(void)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof vectors / sizeof vectors[0]; i++)
-		vectors[i] = unexpected_isr;
-	vectors[0] = (void (*)(void))__stack;
-	vectors[1] = _start;
-	vectors[2] = arm_nmi_isr;
-	vectors[3] = arm_hardfault_isr;
-	vectors[4] = arm_memmanage_isr;
-	vectors[5] = arm_busfault_isr;
-	vectors[6] = arm_usagefault_isr;
-	vectors[11] = arm_svc_isr;
-	vectors[12] = arm_debugmon_isr;
-	vectors[14] = arm_pendsv_isr;
-	vectors[15] = systick_isr;
-	vectors[16 + IRQ_TIM2] = tim2_isr;
-	SCB_VTOR = (uint32_t)(uintptr_t)vectors;
 }

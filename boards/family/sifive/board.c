@@ -1,20 +1,12 @@
 /*
- * The RISC-V boards (virt-rv32, and hifive1, which builds this file too):
- * an rv32imac hart in M-mode, no firmware, under QEMU (-M virt, -M
- * sifive_e) or on the HiFive1. Startup and the console are picolibc's
- * semihosting crt0; time and the trap vector are time.c and trap.S. A
- * panic exits with status 2, which QEMU passes on as its own exit status.
+ * The RISC-V boards (virt-rv32, hifive1): an rv32imac hart in M-mode, no
+ * firmware, under QEMU (-M virt, -M sifive_e) or on the HiFive1: the
+ * benchmark counter. The start, time and the trap vector are clint.c's,
+ * plic.c's and trap.S's.
  */
 #include <stdint.h>
-#include <stdlib.h>
 
 #include "board.h"
-
-__attribute__((weak)) _Noreturn void
-goro_board_panic_exit(void)
-{
-	exit(2);
-}
 
 /*
  * The benchmark counter: instret, the instructions retired since reset, 64

@@ -1,18 +1,18 @@
 /*
- * The MPS2 boards (mps2-an385, and mps2-an386, which builds this file too)
- * under QEMU or on the MPS2 board. Startup and the console are picolibc's
- * semihosting crt0 (which also turns the FPU on for the AN386); a panic
- * exits with status 2, which QEMU passes on as its own exit status.
+ * The MPS2 boards (mps2-an385, mps2-an386) under QEMU or on the MPS2
+ * board: the board's start and the benchmark counter. Time is timer.c's,
+ * the vectors vectors.c's; the console is picolibc's semihosting.
  */
 #include <stdint.h>
-#include <stdlib.h>
 
 #include "board.h"
 
-__attribute__((weak)) _Noreturn void
-goro_board_panic_exit(void)
+void cmsdk_clock_start(void); /* timer.c */
+
+void
+board_init(void)
 {
-	exit(2);
+	cmsdk_clock_start();
 }
 
 /*

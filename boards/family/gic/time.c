@@ -1,5 +1,8 @@
 /*
- * virt-aarch64: time, the tickless timer, idling, and the IRQ handler.
+ * AArch64 at EL1 with a GICv2 (virt-aarch64): time, the tickless timer,
+ * and the IRQ handler, which serves the timer and dispatches shared
+ * peripheral interrupts (SPIs) to the handlers applications attach
+ * (goro_board.h).
  *
  * The clock is the generic timer's virtual count, CNTVCT_EL0: 64 bits at
  * CNTFRQ_EL0 Hz (62.5 MHz on QEMU's cortex-a53, which under -icount
@@ -16,18 +19,24 @@
  *
  * The IRQ path: vectors.S moves to the IRQ stack (SP_EL0, set here),
  * saves what a C call clobbers and calls board_irq() below, which
- * acknowledges at the GIC, turns the timer off, calls goro_timer_isr()
- * and ends the interrupt. Nothing lands on the interrupted task's stack.
+ * acknowledges at the GIC, serves the timer (turns it off, calls
+ * goro_timer_isr()) or calls the SPI's attached handler, and ends the
+ * interrupt. Nothing lands on the interrupted task's stack.
  *
  * This whole file is compiled for the general registers only (the pragma
  * below): board_irq runs with the interrupted code's q0-q7 and q16-q31
- * live, and vectors.S does not save them.
+ * live, and vectors.S does not save them. An attached handler must be
+ * built the same way (#pragma GCC target("general-regs-only"), or
+ * -mgeneral-regs-only), since it runs on the same path.
  */
 #pragma GCC target("general-regs-only")
 
 #include <stdint.h>
 
 #include "board.h"
+#include "clock.h"
+#include "goro.h"
+#include "goro_board.h"
 #include "sp.h"
 
 /* GICv2 on QEMU virt, as its device tree gives it (qemu-system-aarch64
@@ -41,7 +50,11 @@
 #define BYTE(addr)  (*(volatile uint8_t *)(uintptr_t)(addr))
 
 #define GICD_CTLR              REG32(GICD + 0x000)
+#define GICD_TYPER             REG32(GICD + 0x004)
 #define GICD_ISENABLER(n)      REG32(GICD + 0x100 + 4 * (n))
+#define GICD_ICENABLER(n)      REG32(GICD + 0x180 + 4 * (n))
+#define GICD_ISPENDR(n)        REG32(GICD + 0x200 + 4 * (n))
+#define GICD_ITARGETSR(intid)  BYTE(GICD + 0x800 + (intid)) /* byte-accessible */
 #define GICD_IPRIORITYR(intid) BYTE(GICD + 0x400 + (intid)) /* byte-accessible */
 #define GICC_CTLR              REG32(GICC + 0x000)
 #define GICC_PMR               REG32(GICC + 0x004)
@@ -54,10 +67,15 @@
 /* PMR: the mask lets through priorities numerically below it. 0xFF lets
  * all of them through, whatever number of priority bits the GIC has. */
 #define GIC_PMR_OPEN 0xFFu
-/* The timer's priority: any value below GIC_PMR_OPEN; it is the only
- * interrupt enabled, so the level itself does not matter. The top bit
- * alone, so that it survives however many low bits the GIC drops. */
-#define PRIO_TIMER 0x80u
+/* Every interrupt's priority: any value below GIC_PMR_OPEN; handlers
+ * never nest (PSTATE.I stays set), so the level itself does not matter.
+ * The top bit alone, so that it survives however many low bits the GIC
+ * drops. */
+#define PRIO_IRQ 0x80u
+/* The first SPI: INTIDs 0-15 are SGIs, 16-31 PPIs (the timer's). */
+#define GIC_FIRST_SPI 32
+/* SPI handlers at once: as on the RISC-V boards, a few slots. */
+#define BOARD_IRQ_SLOTS 4
 
 /* The virtual timer's interrupt: PPI 11, INTID 16 + 11 (virt's device
  * tree, /timer, third entry). */
@@ -65,10 +83,6 @@
 
 /* CNTV_CTL_EL0: ENABLE on, IMASK off; off altogether is 0. */
 #define CNTV_ENABLE 1u
-
-#define US_PER_S 1000000u
-
-volatile int goro_port_irq_depth; /* sp.h: port_in_isr() reads it */
 
 extern char board_irq_stack[], board_irq_stack_end[]; /* vectors.S */
 
@@ -79,7 +93,13 @@ goro_board_irq_stack(uintptr_t *lo, uintptr_t *hi)
 	*hi = (uintptr_t)board_irq_stack_end;
 }
 
-static uint64_t freq; /* CNTFRQ_EL0, ticks per second */
+static uint64_t freq;   /* CNTFRQ_EL0, ticks per second */
+static unsigned nintid; /* INTIDs the GIC has, from GICD_TYPER */
+
+static struct {
+	unsigned intid; /* 0: free */
+	void (*fn)(void);
+} slots[BOARD_IRQ_SLOTS];
 
 #define SYSREG(name)                                                                               \
 	({                                                                                         \
@@ -95,45 +115,26 @@ vtimer_off(void)
 }
 
 /*
- * After install_vectors (board.c, priority 101), before main: from here on
+ * From board_init (board.c), after the vectors, before main: from here on
  * IRQs are unmasked and the timer's interrupt can be taken. The timer
  * itself stays off until a deadline is set. SP_EL0, which vectors.S's
  * irq_entry switches to, gets the IRQ stack first.
  */
-__attribute__((constructor(102))) static void
-time_init(void)
+void
+gic_start(void)
 {
 	freq = SYSREG(cntfrq_el0);
+	nintid = 32 * ((GICD_TYPER & 0x1Fu) + 1);
+	if (nintid > GIC_SPURIOUS)
+		nintid = GIC_SPURIOUS;
 	__asm__ volatile("msr sp_el0, %0" ::"r"(board_irq_stack_end));
 	vtimer_off();
-	GICD_IPRIORITYR(INTID_VTIMER) = PRIO_TIMER;
+	GICD_IPRIORITYR(INTID_VTIMER) = PRIO_IRQ;
 	GICD_ISENABLER(INTID_VTIMER / 32) = 1u << (INTID_VTIMER % 32);
 	GICD_CTLR = GIC_ENABLE;
 	GICC_PMR = GIC_PMR_OPEN;
 	GICC_CTLR = GIC_ENABLE;
 	__asm__ volatile("msr daifclr, #2" ::: "memory"); /* PSTATE.I = 0 */
-}
-
-/* floor(t * 10^6 / freq) without overflow: split t into whole seconds
- * and the rest, whose product with 10^6 fits in 64 bits for any freq
- * below 18 THz. */
-static uint64_t
-ticks_to_us(uint64_t t)
-{
-	return t / freq * US_PER_S + t % freq * US_PER_S / freq;
-}
-
-/* The first count at which ticks_to_us reaches us: ceil(us * freq /
- * 10^6), split the same way. A deadline too far to count to (beyond
- * 2^64 ticks, 9000 years here) is the last count. */
-static uint64_t
-us_to_ticks(uint64_t us)
-{
-	uint64_t s = us / US_PER_S, rest = us % US_PER_S;
-
-	if (s > (UINT64_MAX - freq) / freq)
-		return UINT64_MAX;
-	return s * freq + (rest * freq + US_PER_S - 1) / US_PER_S;
 }
 
 uint64_t
@@ -144,7 +145,7 @@ goro_board_now_us(void)
 	/* isb: read the count here, not earlier (a CNTVCT_EL0 read may
 	 * otherwise be taken out of order with the code before it). */
 	__asm__ volatile("isb\n\tmrs %0, cntvct_el0" : "=r"(t)::"memory");
-	return ticks_to_us(t);
+	return board_ticks_to_us(t, freq);
 }
 
 /* Masked, so board_irq cannot turn the timer off between the compare
@@ -162,18 +163,82 @@ goro_board_timer_set(uint64_t deadline_us)
 		                 "msr cntv_ctl_el0, %1\n\t"
 		                 "isb"
 		                 :
-		                 : "r"(us_to_ticks(deadline_us)), "r"((uint64_t)CNTV_ENABLE)
+		                 : "r"(board_us_to_ticks(deadline_us, freq)),
+		                   "r"((uint64_t)CNTV_ENABLE)
 		                 : "memory");
 	}
 	port_irq_restore(irq);
 }
 
-/* Called with IRQs masked (PSTATE.I, by port_irq_save): WFI still wakes
- * on a pending IRQ, and the caller's unmask then takes it. */
-void
-goro_board_idle(void)
+/* SPIs */
+
+static void
+spi_check(const char *what, unsigned intid)
 {
-	__asm__ volatile("wfi" ::: "memory");
+	if (intid < GIC_FIRST_SPI || intid >= nintid)
+		goro_panic("%s: no interrupt %u on this board (GIC SPIs %u-%u)", what, intid,
+		           GIC_FIRST_SPI, nintid - 1);
+}
+
+void
+goro_board_irq_enable(unsigned intid)
+{
+	spi_check("goro_board_irq_enable", intid);
+	GICD_IPRIORITYR(intid) = PRIO_IRQ;
+	GICD_ITARGETSR(intid) = 1; /* CPU interface 0: this CPU */
+	GICD_ISENABLER(intid / 32) = 1u << (intid % 32);
+}
+
+void
+goro_board_irq_disable(unsigned intid)
+{
+	spi_check("goro_board_irq_disable", intid);
+	GICD_ICENABLER(intid / 32) = 1u << (intid % 32);
+}
+
+int
+goro_board_irq_pend(unsigned intid)
+{
+	spi_check("goro_board_irq_pend", intid);
+	GICD_ISPENDR(intid / 32) = 1u << (intid % 32);
+	return 0;
+}
+
+void
+goro_board_irq_attach(unsigned intid, void (*fn)(void))
+{
+	unsigned long m;
+	unsigned i, free = BOARD_IRQ_SLOTS;
+
+	spi_check("goro_board_irq_attach", intid);
+	m = port_irq_save();
+	for (i = 0; i < BOARD_IRQ_SLOTS; i++) {
+		if (slots[i].intid == intid)
+			break;
+		if (slots[i].intid == 0 && free == BOARD_IRQ_SLOTS)
+			free = i;
+	}
+	if (i == BOARD_IRQ_SLOTS) {
+		if (fn == NULL) {
+			port_irq_restore(m);
+			return; /* nothing attached: nothing to detach */
+		}
+		if (free == BOARD_IRQ_SLOTS)
+			goro_panic("goro_board_irq_attach: no free slot for interrupt %u (all %d "
+			           "hold handlers)",
+			           intid, BOARD_IRQ_SLOTS);
+		i = free;
+	}
+	if (fn == NULL) {
+		goro_board_irq_disable(intid);
+		slots[i].intid = 0;
+		slots[i].fn = NULL;
+	} else {
+		slots[i].intid = intid;
+		slots[i].fn = fn;
+		goro_board_irq_enable(intid);
+	}
+	port_irq_restore(m);
 }
 
 /*
@@ -182,6 +247,8 @@ goro_board_idle(void)
  * (the CPU set PSTATE.I on the way in, and nothing here clears it, so
  * handlers never nest). The timer is level-triggered: turning it off
  * drops the line before the end of interrupt, so it does not come again.
+ * An SPI with no handler attached is disabled and reported: "unexpected
+ * interrupt N".
  */
 void board_irq(void);
 
@@ -196,7 +263,21 @@ board_irq(void)
 	if (GIC_INTID(iar) == INTID_VTIMER) {
 		vtimer_off(); /* one-shot: the deadline has been reached */
 		goro_timer_isr();
+	} else {
+		unsigned i;
+
+		for (i = 0; i < BOARD_IRQ_SLOTS; i++)
+			if (slots[i].intid == GIC_INTID(iar))
+				break;
+		if (i == BOARD_IRQ_SLOTS) {
+			GICD_ICENABLER(GIC_INTID(iar) / 32) = 1u << (GIC_INTID(iar) % 32);
+			GICC_EOIR = iar;
+			goro_panic("unexpected interrupt %u: GIC SPI with no handler attached "
+			           "(goro_board_irq_attach)",
+			           (unsigned)GIC_INTID(iar));
+		}
+		slots[i].fn();
 	}
-	GICC_EOIR = iar; /* only the timer is enabled: nothing else to serve */
+	GICC_EOIR = iar;
 	goro_port_irq_depth--;
 }

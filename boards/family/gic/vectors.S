@@ -45,9 +45,10 @@
  * inside one is fatal. */
 #define IRQ_FRAME 160
 /* The IRQ stack: irq_entry's 160 B, then board_irq's 32 B and
- * goro_timer_isr's none (-fstack-usage, GCC 12 -O2), 192 B in all. 512 B
- * leaves room for board_irq to serve more sources without a recount. */
-#define IRQ_STACK 512
+ * goro_timer_isr's none (-fstack-usage, GCC 12 -O2), 192 B in all. 1 KiB
+ * leaves the rest to the handlers applications attach to SPIs
+ * (goro_board_irq_attach), which run here too. */
+#define IRQ_STACK 1024
 
 .macro ENTRY kind
 	.balign	VECTOR_ENTRY

@@ -1,21 +1,26 @@
 /*
- * The STM32F4 boards (netduinoplus2, and stm32f4-discovery, which builds
- * this file too), under QEMU or on the real boards. Startup and the
- * console are picolibc's semihosting crt0 (which also turns the FPU on;
- * its vector table serves until time.c installs one in RAM); a panic exits
- * with status 2, which QEMU passes on as its own exit status. On a real
- * board semihosting needs a debugger attached (README.md).
+ * The STM32F4 boards (netduinoplus2, stm32f4-discovery), under QEMU or on
+ * the real boards: the board's start and the benchmark counter. Time is
+ * time.c's, the vectors vectors.c's.
  */
 #include <stdint.h>
-#include <stdlib.h>
 
 #include "board.h"
+#include "goro.h"
 #include "stm32f4.h"
 
-__attribute__((weak)) _Noreturn void
-goro_board_panic_exit(void)
+/* The clocks first: every time figure assumes them. A crystal or PLL that
+ * does not start is a panic, printed at the HSI's rate (usart.c), rather
+ * than a program whose every time runs wrong. */
+void
+board_init(void)
 {
-	exit(2);
+	stm32f4_clock_init();
+	if (!stm32f4_clock_ok)
+		goro_panic("STM32F4: the %u Hz crystal (HSE) or the PLL did not start; the chip is "
+		           "still on its 16 MHz HSI (STM32F4_HSE_HZ, the board's meson.build)",
+		           (unsigned)STM32F4_HSE_HZ);
+	stm32f4_clock_start();
 }
 
 /*
@@ -42,5 +47,7 @@ goro_board_count_unit(void)
 {
 	/* Under QEMU the timer clock is 1 GHz and counts guest instructions;
 	 * on a real chip it is the core's clock. */
-	return STM32F4_TIMCLK_HZ == 1000000000 ? "instructions" : "cycles";
+	return STM32F4_TIMCLK_HZ == 1000000000        ? "instructions"
+	       : STM32F4_TIMCLK_HZ == STM32F4_HCLK_HZ ? "cycles"
+	                                              : "timer-clock ticks";
 }

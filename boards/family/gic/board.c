@@ -1,41 +1,28 @@
 /*
- * virt-aarch64: QEMU's virt machine with a Cortex-A53, bare metal at EL1.
- * Startup and the console are picolibc's semihosting crt0; a panic exits
- * with status 2, which QEMU passes on as its own exit status. crt0 sets no
- * exception vectors, so this file installs vectors.S's table, which turns
- * any CPU exception but an IRQ (time.c serves those) into a report and
- * exit status 3 instead of a hang.
+ * AArch64 at EL1 (virt-aarch64): the board's start, CPU exceptions and the
+ * benchmark counter. picolibc's crt0 sets no exception vectors, so
+ * board_init installs vectors.S's table, which turns any CPU exception but
+ * an IRQ (time.c serves those) into a report (boards/family/common/fault.c)
+ * and exit status 3 instead of a hang.
  */
-#include <semihost.h>
 #include <stdint.h>
-#include <stdlib.h>
-#include <unistd.h>
 
 #include "board.h"
-
-__attribute__((weak)) _Noreturn void
-goro_board_panic_exit(void)
-{
-	exit(2);
-}
+#include "fault.h"
 
 /* CPU exceptions (vectors.S) */
 
 extern const char board_vectors[];
 _Noreturn void board_exception(unsigned kind);
+void gic_start(void); /* time.c */
 
-/* A CPU exception exits with this status: not 1 (a failed test check) and
- * not 2 (a panic), so a test that expects either cannot mistake a crash
- * for it. A fault inside the report itself exits with the next one. */
-#define EXIT_EXCEPTION        3
-#define EXIT_EXCEPTION_NESTED 4
-
-/* Before main and before any other constructor (101 is the first priority
- * GCC leaves to programs): from here on a fault reports and exits. */
-__attribute__((constructor(101))) static void
-install_vectors(void)
+/* Before main (runtime/hooks.c): first the vectors, so that from here on a
+ * fault reports and exits; then the timer and the GIC, and IRQs on. */
+void
+board_init(void)
 {
 	__asm__ volatile("msr vbar_el1, %0\n\tisb" : : "r"(board_vectors));
+	gic_start();
 }
 
 #define SYSREG(name)                                                                               \
@@ -91,64 +78,28 @@ far_valid(unsigned ec)
 	return (ec >= 0x20 && ec <= 0x25) || ec == 0x34 || ec == 0x35;
 }
 
-/* The report is put together by hand into one buffer and written with a
- * single semihosting call: no stdio, which the fault may have caught
- * half-way through an update. */
-static char report[256];
-static unsigned report_len;
-
-static void
-put_str(const char *s)
-{
-	while (*s && report_len < sizeof report - 1)
-		report[report_len++] = *s++;
-}
-
-/* v in hex, its low `digits` digits. */
-static void
-put_hex(uint64_t v, int digits)
-{
-	int shift;
-
-	put_str("0x");
-	for (shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
-		char d[2] = {"0123456789abcdef"[(v >> shift) & 0xFu], 0};
-		put_str(d);
-	}
-}
-
 _Noreturn void
 board_exception(unsigned kind)
 {
 	static const char *const type[] = {"synchronous", "IRQ", "FIQ", "SError"};
 	static const char *const from[] = {"EL1 on SP_EL0", "EL1 on SP_EL1", "EL0 (AArch64)",
 	                                   "EL0 (AArch32)"};
-	static volatile int reporting;
 	uint64_t esr = SYSREG(esr_el1), elr = SYSREG(elr_el1), far = SYSREG(far_el1);
+	struct board_fault f;
 
-	if (reporting)
-		_exit(EXIT_EXCEPTION_NESTED);
-	reporting = 1;
-	put_str("goro: CPU exception: ");
-	put_str(type[kind & 3]);
-	put_str(" from ");
-	put_str(from[(kind >> 2) & 3]);
-	put_str(", class ");
-	put_hex(ESR_EC(esr), 2);
-	put_str(" (");
-	put_str(ec_name(ESR_EC(esr)));
-	put_str(")\n  ESR_EL1 ");
-	put_hex(esr, 8); /* ESR_EL1's upper half is RES0 on ARMv8.0 */
-	put_str("  ELR_EL1 ");
-	put_hex(elr, 16);
-	if (far_valid(ESR_EC(esr))) {
-		put_str("  FAR_EL1 ");
-		put_hex(far, 16);
-	}
-	put_str("\n");
-	report[report_len] = 0;
-	sys_semihost_write0(report);
-	_exit(EXIT_EXCEPTION);
+	board_fault_begin(&f, "CPU exception", type[kind & 3]);
+	board_fault_str(&f, " from ");
+	board_fault_str(&f, from[(kind >> 2) & 3]);
+	board_fault_str(&f, ", class ");
+	board_fault_hex(&f, ESR_EC(esr), 2);
+	board_fault_str(&f, " (");
+	board_fault_str(&f, ec_name(ESR_EC(esr)));
+	board_fault_str(&f, ")\n");
+	board_fault_reg(&f, "ESR_EL1", esr, 8); /* ESR_EL1's upper half is RES0 on ARMv8.0 */
+	board_fault_reg(&f, "ELR_EL1", elr, 16);
+	if (far_valid(ESR_EC(esr)))
+		board_fault_reg(&f, "FAR_EL1", far, 16);
+	board_fault_end(&f);
 }
 
 /* The benchmark counter */

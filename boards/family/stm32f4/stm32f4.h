@@ -7,6 +7,19 @@
 
 #include <stdint.h>
 
+/* Start TIM2, the clock (time.c). From board_init. */
+void stm32f4_clock_start(void);
+
+/* The PLL from the crystal, where the board has STM32F4_HSE_HZ (clock.c),
+ * and whether it came up: 0 leaves the chip on its 16 MHz HSI. */
+void stm32f4_clock_init(void);
+extern int stm32f4_clock_ok;
+#define STM32F4_HSI_HZ 16000000u
+
+#ifndef STM32F4_HSE_HZ
+#define STM32F4_HSE_HZ 0 /* no crystal setup: the clocks as they are */
+#endif
+
 /* TIM5's count at the timer clock, undivided, from the first call: the
  * benchmark counter. 32 bits wide in hardware: read it at least every
  * 2^32 counts (4.3 s at QEMU's 1 GHz, 268 s at 16 MHz) and it stays

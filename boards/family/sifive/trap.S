@@ -1,20 +1,22 @@
 /*
- * The machine-mode trap vector, for both RISC-V boards (hifive1 builds
- * this file too). time.c points mtvec here in direct mode before main, so
- * every trap, interrupt or exception, starts at board_trap.
+ * The machine-mode trap vector, for both RISC-V boards (virt-rv32,
+ * hifive1). clint.c's board_init points mtvec here in direct mode before
+ * main, so every trap, interrupt or exception, starts at board_trap.
  *
- * The machine timer interrupt runs on the stack it arrived on, most often
- * a task's: RISC-V pushes nothing in hardware. The handler saves what a C
- * call may clobber (ra, t0-t6, a0-a7), calls
+ * The machine timer and external interrupts run on the stack they arrived
+ * on, most often a task's: RISC-V pushes nothing in hardware. The handler
+ * saves what a C call may clobber (ra, t0-t6, a0-a7), calls
  *
- *	void board_timer_interrupt(void);		(time.c)
+ *	void board_timer_interrupt(void);		(clint.c)
+ *	void board_external_interrupt(void);		(plic.c)
  *
- * which preserves the rest as any C function does, restores and returns
+ * which preserve the rest as any C function does, restores and returns
  * with mret. mepc and mstatus need no saving: mstatus.MIE stays 0 from
  * trap entry to mret, so no second interrupt can overwrite them, and an
  * exception in between never returns. The frame and board_timer_interrupt
  * land on the task's stack, so the boards' guard zone counts them
- * (meson.build).
+ * (meson.build); an attached external handler's frames land there too,
+ * within the zone's margin for unchecked frames (goro_board.h).
  *
  * Anything else is fatal: an exception is a bug, and no other interrupt
  * is enabled in mie. The stack it arrived on may be the cause (sp run
@@ -22,7 +24,7 @@
  * moves to the top of RAM, g0's stack, whose contents no longer matter,
  * and calls
  *
- *	_Noreturn void board_exception(uintptr_t sp, uintptr_t ra);	(time.c)
+ *	_Noreturn void board_exception(uintptr_t sp, uintptr_t ra);	(clint.c)
  *
  * with the sp and ra of the code that trapped, which reads mcause, mepc
  * and mtval itself and exits. t0 and the a registers at the fault are lost.
@@ -34,6 +36,8 @@
 /* mcause of the machine timer interrupt: the interrupt bit (31) and
  * cause 7 (privileged spec, table "machine cause register values"). */
 #define MCAUSE_M_TIMER 0x80000007
+/* The machine external interrupt: cause 11, the PLIC. */
+#define MCAUSE_M_EXTERNAL 0x8000000b
 
 	.text
 	.globl	board_trap
@@ -67,8 +71,14 @@ board_trap:
 
 	csrr	t0, mcause
 	li	t1, MCAUSE_M_TIMER
+	beq	t0, t1, timer
+	li	t1, MCAUSE_M_EXTERNAL
 	bne	t0, t1, unexpected
+	call	board_external_interrupt
+	j	restore
+timer:
 	call	board_timer_interrupt
+restore:
 
 	lw	ra, 0(sp)
 	lw	t0, 4(sp)

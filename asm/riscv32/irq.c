@@ -1,0 +1,9 @@
+/*
+ * The trap handler's depth, which port_in_isr reads (sp.h): M-mode has no
+ * register that says a handler is running (mcause keeps its value after
+ * mret), so the board's trap code counts it around the C it runs for an
+ * interrupt.
+ */
+#include "sp.h"
+
+volatile int goro_port_irq_depth;

@@ -1,0 +1,124 @@
+/*
+ * CMSDK timers (the MPS2 boards): time and the tickless timer.
+ *
+ * Two CMSDK APB timers, 32-bit down counters at the peripheral clock
+ * (CMSDK_PCLK_HZ, the board's meson.build: 25 MHz on the MPS2 boards and
+ * under QEMU):
+ *   TIMER0 (0x40000000, IRQ 8) free-runs from 0xFFFFFFFF as the clock; its
+ *     wrap interrupt, once every 171.8 s, carries the high word. That is
+ *     the clock's rollover, not a scheduler tick: nothing else runs then.
+ *   TIMER1 (0x40001000, IRQ 9) is the one-shot deadline timer, armed only
+ *     while a deadline is pending. A deadline further than one count-down
+ *     (171.8 s) away takes several (boards/family/common/deadline.c).
+ * The dual timer (IRQ 10) is left to applications: dualtimer.c drives it
+ * for mps2.h's periodic call, or DUALTIMER_IRQHandler is the
+ * application's.
+ */
+#include <stdint.h>
+
+#include "board.h"
+#include "deadline.h"
+#include "goro_board.h"
+#include "sp.h"
+
+#ifndef CMSDK_PCLK_HZ
+#error "the board's meson.build must define CMSDK_PCLK_HZ, the timers' clock"
+#endif
+_Static_assert(CMSDK_PCLK_HZ % 1000000 == 0, "the clock counts whole ticks per us");
+#define PCLK_PER_US (CMSDK_PCLK_HZ / 1000000u)
+
+struct cmsdk_timer {
+	volatile uint32_t ctrl, value, reload, intstatus; /* intstatus: write 1 clears */
+};
+#define TIMER0      ((struct cmsdk_timer *)0x40000000u)
+#define TIMER1      ((struct cmsdk_timer *)0x40001000u)
+#define TIMER_EN    1u
+#define TIMER_IRQEN 8u
+#define IRQ_TIMER0  8
+#define IRQ_TIMER1  9
+
+static volatile uint32_t clock_hi; /* TIMER0 wraps so far */
+
+/* The clock's wrap. */
+void
+TIMER0_IRQHandler(void)
+{
+	TIMER0->intstatus = 1;
+	clock_hi++;
+}
+
+/* PCLK ticks since the clock started. */
+static uint64_t
+clock_ticks(void)
+{
+	unsigned long irq = port_irq_save();
+	uint32_t v = TIMER0->value, hi = clock_hi;
+
+	/* Wrapped, and the interrupt has not run yet: count the wrap here but
+	 * leave it pending, since the handler still counts it when it runs
+	 * (clearing the flag here instead would race the NVIC, which already
+	 * latched the interrupt). Read the value again: the first reading
+	 * may be from before the wrap. */
+	if (TIMER0->intstatus) {
+		hi++;
+		v = TIMER0->value;
+	}
+	port_irq_restore(irq);
+	return ((uint64_t)hi << 32) | (0xFFFFFFFFu - v);
+}
+
+void
+cmsdk_clock_start(void)
+{
+	TIMER0->reload = 0xFFFFFFFFu;
+	TIMER0->value = 0xFFFFFFFFu;
+	TIMER0->ctrl = TIMER_EN | TIMER_IRQEN;
+	goro_board_irq_enable(IRQ_TIMER0);
+	goro_board_irq_enable(IRQ_TIMER1);
+}
+
+uint64_t
+goro_board_now_us(void)
+{
+	return clock_ticks() / PCLK_PER_US;
+}
+
+/* The deadline's count-downs: TIMER1 from now. */
+static void
+timer1_start(uint64_t now, uint64_t us)
+{
+	(void)now;
+	TIMER1->ctrl = 0;
+	TIMER1->intstatus = 1;
+	TIMER1->reload = 0xFFFFFFFFu;
+	TIMER1->value = (uint32_t)(us * PCLK_PER_US);
+	TIMER1->ctrl = TIMER_EN | TIMER_IRQEN;
+}
+
+static void
+timer1_stop(void)
+{
+	TIMER1->ctrl = 0;
+	TIMER1->intstatus = 1;
+}
+
+static struct board_deadline deadline = {
+        .at = UINT64_MAX,
+        .step_us = 0xFFFFFFFFu / PCLK_PER_US,
+        .now = goro_board_now_us,
+        .start = timer1_start,
+        .stop = timer1_stop,
+};
+
+void
+goro_board_timer_set(uint64_t deadline_us)
+{
+	board_deadline_set(&deadline, deadline_us);
+}
+
+void
+TIMER1_IRQHandler(void)
+{
+	timer1_stop(); /* one-shot */
+	board_deadline_isr(&deadline);
+}

@@ -1,0 +1,119 @@
+/*
+ * The UART console (meson option console=uart): picolibc's stdin, stdout
+ * and stderr on the board's first UART (board_uart_putc, the family's
+ * driver), and the end of the program as a board action: no semihosting
+ * call anywhere, so the program runs with no debugger attached.
+ *
+ * Output is polled, one character at a time, with nothing buffered: what
+ * was printed is on the wire when the call returns, before the scheduler
+ * starts (the UART is up before main, runtime/hooks.c), inside tasks (the
+ * printf family runs on g0, runtime/libc_wrap.c), in a panic and in a
+ * fault report. "\n" goes out as "\r\n", as terminals want.
+ *
+ * exit(n) (and so a panic's exit(2), a fault's 3) ends in _exit below:
+ * goro_board_halt(n), weak, whose default prints "goro: exit N" and halts
+ * with interrupts off. An application replaces it to reset instead
+ * (goro_board_reset, where the board has one) or to blink an error.
+ */
+#include <stdio.h>
+#include <unistd.h>
+
+#include "board.h"
+#include "fault.h"
+#include "goro_board.h"
+#include "sp.h"
+
+static int started;
+static char last = '\n'; /* the last character out */
+
+static void
+console_start(void)
+{
+	if (!started) {
+		started = 1;
+		board_uart_init();
+	}
+}
+
+void
+board_console_start(void)
+{
+	console_start();
+}
+
+static void
+console_putc(char c)
+{
+	console_start();
+	if (c == '\n')
+		board_uart_putc('\r');
+	board_uart_putc(c);
+	last = c;
+}
+
+void
+board_console_raw(const char *s)
+{
+	while (*s)
+		console_putc(*s++);
+}
+
+static int
+uart_put(char c, FILE *f)
+{
+	(void)f;
+	console_putc(c);
+	return (unsigned char)c;
+}
+
+/* No input: a read ends at once. */
+static int
+uart_get(FILE *f)
+{
+	(void)f;
+	return EOF;
+}
+
+static FILE console = FDEV_SETUP_STREAM(uart_put, uart_get, NULL, _FDEV_SETUP_RW);
+FILE *const stdin = &console;
+FILE *const stdout = &console;
+FILE *const stderr = &console;
+
+/* Halt: interrupts off, the core asleep. WFI may still wake for a pending
+ * interrupt, so it loops. */
+_Noreturn void
+goro_board_wait_forever(void)
+{
+	(void)port_irq_save();
+	for (;;)
+		port_idle();
+}
+
+/* The default end: say how the program ended, then halt. scripts/uart-run
+ * reads the line under QEMU and ends QEMU with that status. */
+__attribute__((weak)) _Noreturn void
+goro_board_halt(int status)
+{
+	char d[12];
+	int i = sizeof d - 1;
+	unsigned v = status < 0 ? -(unsigned)status : (unsigned)status;
+
+	d[i] = 0;
+	do
+		d[--i] = (char)('0' + v % 10);
+	while ((v /= 10) && i > 1);
+	if (status < 0)
+		d[--i] = '-';
+	if (last != '\n')
+		board_console_raw("\n");
+	board_console_raw("goro: exit ");
+	board_console_raw(&d[i]);
+	board_console_raw("\n");
+	goro_board_wait_forever();
+}
+
+void
+_exit(int status)
+{
+	goro_board_halt(status);
+}

@@ -1,0 +1,60 @@
+/*
+ * The CPU-exception report (fault.h).
+ */
+#include <unistd.h>
+
+#include "fault.h"
+
+void
+board_fault_str(struct board_fault *f, const char *s)
+{
+	while (*s && f->n < sizeof f->s - 1)
+		f->s[f->n++] = *s++;
+}
+
+void
+board_fault_begin(struct board_fault *f, const char *title, const char *what)
+{
+	static volatile int reporting;
+
+	if (reporting)
+		_exit(BOARD_EXIT_FAULT_NESTED);
+	reporting = 1;
+	f->n = 0;
+	board_fault_str(f, "goro: ");
+	board_fault_str(f, title);
+	board_fault_str(f, ": ");
+	board_fault_str(f, what);
+}
+
+void
+board_fault_hex(struct board_fault *f, uint64_t v, int digits)
+{
+	char d[2 + 16 + 1] = "0x";
+	int i;
+
+	if (digits > 16)
+		digits = 16;
+	for (i = 0; i < digits; i++)
+		d[2 + i] = "0123456789abcdef"[(v >> (4 * (digits - 1 - i))) & 0xFu];
+	d[2 + digits] = 0;
+	board_fault_str(f, d);
+}
+
+void
+board_fault_reg(struct board_fault *f, const char *name, uint64_t v, int digits)
+{
+	board_fault_str(f, "  ");
+	board_fault_str(f, name);
+	board_fault_str(f, " ");
+	board_fault_hex(f, v, digits);
+}
+
+_Noreturn void
+board_fault_end(struct board_fault *f)
+{
+	board_fault_str(f, "\n");
+	f->s[f->n] = 0;
+	board_console_raw(f->s);
+	_exit(BOARD_EXIT_FAULT);
+}

@@ -1,0 +1,140 @@
+/*
+ * Cortex-M: the defaults behind the vector table's weak names
+ * (vectors.h), and the NVIC calls of the board interface (goro_board.h).
+ */
+#include <stdint.h>
+
+#include "fault.h"
+#include "goro.h"
+#include "goro_board.h"
+#include "vectors.h"
+
+#define NVIC_ISER ((volatile uint32_t *)0xE000E100u)
+#define NVIC_ICER ((volatile uint32_t *)0xE000E180u)
+#define NVIC_ISPR ((volatile uint32_t *)0xE000E200u)
+
+static unsigned
+ipsr(void)
+{
+	unsigned long v;
+
+	__asm__ volatile("mrs %0, ipsr" : "=r"(v));
+	return (unsigned)v & 0x1FFu;
+}
+
+/* An interrupt with no handler: enabled and pended, but its CMSIS name
+ * was never defined. Through the panic path, which names the task it
+ * interrupted. */
+__attribute__((weak)) void
+Default_Handler(void)
+{
+	unsigned n = ipsr();
+
+	if (n >= 16)
+		goro_panic("unexpected interrupt %u: no handler for it (define its CMSIS-named "
+		           "handler; the board's README.md lists them)",
+		           n - 16);
+	goro_panic("unexpected exception %u", n);
+}
+
+static const char *
+exception_name(unsigned n)
+{
+	switch (n) {
+	case 2:
+		return "NMI";
+	case 3:
+		return "HardFault";
+	case 4:
+		return "MemManage fault";
+	case 5:
+		return "BusFault";
+	case 6:
+		return "UsageFault";
+	default:
+		return "exception";
+	}
+}
+
+/*
+ * The CPU-exception report: which exception, the pc and lr the core
+ * stacked, which stack they were on, and on ARMv7-M the fault status
+ * registers (CFSR, HFSR) and, where CFSR says they hold one, the faulting
+ * addresses (MMFAR, BFAR). `arm-none-eabi-addr2line -e <program> <pc>`
+ * names the line.
+ */
+void
+cortexm_fault(uint32_t *frame, uint32_t exc_return)
+{
+	struct board_fault f;
+
+	board_fault_begin(&f, "CPU exception", exception_name(ipsr()));
+	board_fault_str(&f, exc_return & 4 ? " on a task's stack (PSP)\n" : " on MSP\n");
+	board_fault_reg(&f, "pc", frame[6], 8);
+	board_fault_reg(&f, "lr", frame[5], 8);
+	board_fault_reg(&f, "sp", (uintptr_t)frame, 8);
+#if !__ARM_ARCH_6M__
+	{
+		uint32_t cfsr = *(volatile uint32_t *)0xE000ED28u;
+
+		board_fault_str(&f, "\n");
+		board_fault_reg(&f, "CFSR", cfsr, 8);
+		board_fault_reg(&f, "HFSR", *(volatile uint32_t *)0xE000ED2Cu, 8);
+		if (cfsr & (1u << 7)) /* MMARVALID */
+			board_fault_reg(&f, "MMFAR", *(volatile uint32_t *)0xE000ED34u, 8);
+		if (cfsr & (1u << 15)) /* BFARVALID */
+			board_fault_reg(&f, "BFAR", *(volatile uint32_t *)0xE000ED38u, 8);
+	}
+#endif
+	board_fault_end(&f);
+}
+
+/* The family's vectors.c: how many interrupts its table has. */
+extern const unsigned board_irq_count;
+
+static void
+irq_check(const char *what, unsigned irq)
+{
+	if (irq >= board_irq_count)
+		goro_panic("%s: no interrupt %u on this board (it has 0-%u)", what, irq,
+		           board_irq_count - 1);
+}
+
+void
+goro_board_irq_enable(unsigned irq)
+{
+	irq_check("goro_board_irq_enable", irq);
+	NVIC_ISER[irq / 32] = 1u << (irq % 32);
+}
+
+void
+goro_board_irq_disable(unsigned irq)
+{
+	irq_check("goro_board_irq_disable", irq);
+	NVIC_ICER[irq / 32] = 1u << (irq % 32);
+	__asm__ volatile("dsb\n\tisb" ::: "memory"); /* none after this returns */
+}
+
+int
+goro_board_irq_pend(unsigned irq)
+{
+	irq_check("goro_board_irq_pend", irq);
+	NVIC_ISPR[irq / 32] = 1u << (irq % 32);
+	return 0;
+}
+
+#define SCB_AIRCR         (*(volatile uint32_t *)0xE000ED0Cu)
+#define AIRCR_VECTKEY     (0x05FAu << 16)
+#define AIRCR_SYSRESETREQ (1u << 2)
+
+/* A system reset through the SCB (ARMv6-M and ARMv7-M alike): the write
+ * needs the key, and the reset comes a few cycles later. */
+_Noreturn void
+goro_board_reset(void)
+{
+	__asm__ volatile("dsb" ::: "memory");
+	SCB_AIRCR = AIRCR_VECTKEY | AIRCR_SYSRESETREQ;
+	__asm__ volatile("dsb" ::: "memory");
+	for (;;)
+		;
+}

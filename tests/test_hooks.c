@@ -1,0 +1,48 @@
+/*
+ * The board's hooks, overridden by application code (goro_board.h):
+ * goro_board_early_init runs before main, and goro_board_idle is what the
+ * scheduler calls when nothing can run (here it counts, then sleeps as the
+ * default does, through the port's port_idle).
+ */
+#include "check.h"
+#include "goro.h"
+#include "goro_board.h"
+#include "sp.h"
+
+static volatile int early_calls, idle_calls, main_started;
+static volatile int early_before_main;
+
+void
+goro_board_early_init(void)
+{
+	early_calls++;
+	early_before_main = !main_started;
+}
+
+void
+goro_board_idle(void)
+{
+	idle_calls++;
+	port_idle();
+}
+
+static void
+sleeper(void *arg)
+{
+	(void)arg;
+	goro_sleep_us(2000); /* nothing else runs meanwhile: the CPU idles */
+	goro_sleep_us(2000);
+}
+
+int
+main(void)
+{
+	main_started = 1;
+	CHECK_EQ(early_calls, 1);
+	CHECK(early_before_main);
+	CHECK(goro_go(sleeper, NULL) > 0);
+	goro_run();
+	CHECK(idle_calls >= 2); /* at least once per sleep */
+	printf("ok hooks (early init once, %d idles)\n", idle_calls);
+	return 0;
+}
