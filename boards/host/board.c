@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 #include <link.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
@@ -15,13 +16,6 @@
 #include "board.h"
 #include "goro.h"
 #include "sp.h"
-
-/* Nothing to start: the timer's signal handler is installed at the first
- * deadline. */
-void
-board_init(void)
-{
-}
 
 /*
  * Refuse to start unless every dynamic symbol is bound at load time
@@ -50,8 +44,10 @@ bound_now(void)
 	return 0;
 }
 
-__attribute__((constructor)) static void
-bind_now_check(void)
+/* The timer's signal handler is installed at the first deadline: what is
+ * left to do before main is to refuse lazy binding. */
+void
+board_init(void)
 {
 	if (!bound_now())
 		goro_panic("host: this program binds symbols lazily, on first call, and a first "
