@@ -494,6 +494,7 @@ stack_settle_g0(struct cpu *c)
 	while (c->nheld > 0) {
 		c->nheld--;
 		pool_free((void *)c->held[c->nheld].lo, c->held[c->nheld].order);
+		c->held[c->nheld].lo = 0; /* the stale scan would take it for a pointer */
 	}
 #else
 	(void)c;

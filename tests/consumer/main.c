@@ -1,8 +1,8 @@
 /* An application built against goro from outside, at the consumer's own
  * buildtype (meson's default, debug: -O0): four tasks each sum a quarter
- * of 1..1000 through a recursion deep enough to make their stacks grow,
- * yielding between steps, and send their sums over a channel; main checks
- * the total. */
+ * of 1..1000, ten numbers at a time through a recursion that makes the
+ * smallest stacks grow, yielding between steps, and send their sums over a
+ * channel; main checks the total. */
 #include <stdio.h>
 
 #include "goro.h"
@@ -18,17 +18,19 @@ sum_range(int lo, int hi)
 
 	if (lo > hi)
 		return 0;
-	if (lo % 50 == 0)
-		goro_yield();
 	return scratch[0] + sum_range(lo + 1, scratch[1]);
 }
 
 static void
 summer(void *arg)
 {
-	int q = (int)(long)arg;
-	long s = sum_range(q * 250 + 1, (q + 1) * 250);
+	int q = (int)(long)arg, i;
+	long s = 0;
 
+	for (i = q * 250 + 1; i <= (q + 1) * 250; i += 10) {
+		s += sum_range(i, i + 9);
+		goro_yield();
+	}
 	goro_chan_send(&sums, &s);
 }
 
