@@ -220,6 +220,11 @@ pool_init(void)
 	size_t off = 0;
 
 #if GORO_CHECKS >= 2
+	/* Called again (a white-box test, a fuzz input): links of the old
+	 * lists would be taken for writes after free. */
+	for (unsigned k = 0; k <= MAXORDER; k++)
+		while (freelist[k])
+			list_remove(k, freelist[k]);
 	memset(virgin, 1, sizeof virgin);
 #endif
 	memset(freelist, 0, sizeof freelist);
