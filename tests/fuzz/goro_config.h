@@ -13,11 +13,11 @@
 #ifndef GORO_MIN_BLOCK
 #define GORO_MIN_BLOCK 512
 #endif
-#define GORO_NCPU        1
-#define GORO_MAX_TASKS   8
-#define GORO_MAX_TIMERS  8
-#define GORO_STACK_GUARD 64
-#define GORO_FRAME_MAX   0
+#define GORO_NCPU          1
+#define GORO_MAX_TASKS     8
+#define GORO_MAX_TIMERS    8
+#define GORO_STACK_GUARD   64
+#define GORO_FRAME_MAX     0
 #define GORO_TRACE         0 /* no trace hooks */
 #define GORO_TRACE_RECORDS 16
 /* Freed blocks are poisoned, and whatever else checks=2 adds. */
