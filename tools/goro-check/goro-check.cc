@@ -763,7 +763,7 @@ plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
 	}
 	/* With -flto the function bodies are compiled again at link time, in
 	 * lto1, where this pass does not run: task code would have no check. */
-	if (flag_lto && *flag_lto) {
+	if (flag_lto != NULL) { /* "" for -flto, "N" for -flto=N */
 		error("goro-check: -flto drops goro's stack check from task code; build it "
 		      "without LTO (meson: -Db_lto=false)");
 		return 1;
