@@ -556,21 +556,30 @@ static void
 stale_scan_g0(struct g *g, uintptr_t lo, uintptr_t hi)
 {
 	struct stale_scan s = {g, lo, hi};
-	/* .data/.bss but for two holes, in address order: the pool, looked
-	 * at block by block below, and the interrupt stack. */
-	uintptr_t hole[2][2] = {{pool_base(), pool_base() + GORO_POOL_SIZE}, {0, 0}};
+	/* .data/.bss but for its holes, in address order: the pool, looked at
+	 * block by block below; the interrupt stack; and the trace ring, whose
+	 * records hold ids, sizes, names and 64-bit times, never a stack
+	 * address (and a time's low word passes through every address). */
+	uintptr_t hole[3][2] = {{pool_base(), pool_base() + GORO_POOL_SIZE}};
 	uintptr_t from = (uintptr_t)__data_start, end = (uintptr_t)_end;
-	int i;
+	int i, j, n = 1;
 
 	if (san_low_addresses())
 		return;
-	goro_board_irq_stack(&hole[1][0], &hole[1][1]);
-	if (hole[1][0] < hole[0][0]) {
-		uintptr_t t[2] = {hole[0][0], hole[0][1]};
-		hole[0][0] = hole[1][0], hole[0][1] = hole[1][1];
-		hole[1][0] = t[0], hole[1][1] = t[1];
-	}
-	for (i = 0; i < 2; i++) {
+	goro_board_irq_stack(&hole[n][0], &hole[n][1]);
+	n += hole[n][1] > hole[n][0];
+#if GORO_TRACE
+	hole[n][0] = (uintptr_t)&goro_trace_ring;
+	hole[n][1] = hole[n][0] + sizeof goro_trace_ring;
+	n++;
+#endif
+	for (i = 1; i < n; i++) /* insertion sort by low end */
+		for (j = i; j > 0 && hole[j][0] < hole[j - 1][0]; j--) {
+			uintptr_t t0 = hole[j][0], t1 = hole[j][1];
+			hole[j][0] = hole[j - 1][0], hole[j][1] = hole[j - 1][1];
+			hole[j - 1][0] = t0, hole[j - 1][1] = t1;
+		}
+	for (i = 0; i < n; i++) {
 		stale_range(from, hole[i][0] < end ? hole[i][0] : end, ".data/.bss", &s);
 		if (hole[i][1] > from)
 			from = hole[i][1];

@@ -137,8 +137,9 @@ holder(int level)
 }
 
 /* A longjmp past frames that have records (their sample arrays are
- * data): the landing clears them, so the dead part holds none. */
-static jmp_buf *jump_to;
+ * data): the landing clears them, so the dead part holds none. The
+ * jmp_buf's address goes down the calls, on the stack: a global holding it
+ * would be a pointer into the stack that no move adjusts. */
 
 static unsigned long
 records_in(const uintptr_t *from, const uintptr_t *to)
@@ -163,7 +164,7 @@ live_part_records(void)
 }
 
 __attribute__((noinline)) static void
-jdive(int n)
+jdive(int n, jmp_buf *jump_to)
 {
 	volatile int16_t samples[16]; /* in memory: the frame gets a record */
 
@@ -172,7 +173,7 @@ jdive(int n)
 	if (n > 1000000) /* never: keeps the compiler from calling it endless */
 		return;
 	if (n > 0) {
-		jdive(n - 1);
+		jdive(n - 1, jump_to);
 		CHECK(0); /* not reached: the longjmp passes over */
 	}
 	live_records = live_part_records();
@@ -195,9 +196,8 @@ jump_check(void)
 {
 	jmp_buf env;
 
-	jump_to = &env;
 	if (setjmp(env) == 0) {
-		jdive(6);
+		jdive(6, &env);
 		CHECK(0);
 	}
 #ifndef GORO_TEST_CONSERVATIVE
