@@ -13,7 +13,7 @@
 #include "board.h"
 #include "rt.h"
 
-#if GORO_TRACE
+#if GORO_TRACE && GORO_FILES
 struct json_out {
 	FILE *f;
 	int first;
@@ -178,7 +178,7 @@ goro_trace_write_json(const char *path)
 	goro_systemstack(write_g0, &w);
 	return w.ret;
 }
-#else
+#else /* no trace, or no file system (console=uart): nowhere to write */
 int
 goro_trace_write_json(const char *path)
 {

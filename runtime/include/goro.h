@@ -236,9 +236,10 @@ enum goro_trace_event {
  * with parks (and their reasons), wakeups, spawns, exits and stack moves
  * as instants. Timestamps are goro_board_count() units (ns on the host,
  * guest instructions under QEMU's -icount) shown as ns. Runs on g0's
- * stack. GORO_OK; GORO_EPERM when built without trace; GORO_EINVAL for a
- * NULL path or a file that cannot be written (a board with no file
- * system: use `goro trace FILE` in gdb, tools/gdb/goro.py).
+ * stack. GORO_OK; GORO_EPERM when built without trace or with nowhere to
+ * write (console=uart on a bare-metal board: use `goro trace FILE` in gdb,
+ * tools/gdb/goro.py); GORO_EINVAL for a NULL path or a file that cannot be
+ * written.
  */
 int goro_trace_write_json(const char *path);
 /* Forget what the ring holds (no-op when built without trace). */
