@@ -97,7 +97,10 @@ offset_of(const void *p)
 static void
 set_kind(size_t off, unsigned order, uint8_t k)
 {
-	memset(kind + off / GORO_MIN_BLOCK, k, (size_t)1 << order);
+	if (order == 0) /* the common case, a smallest stack: no call */
+		kind[off / GORO_MIN_BLOCK] = k;
+	else
+		memset(kind + off / GORO_MIN_BLOCK, k, (size_t)1 << order);
 }
 
 int
