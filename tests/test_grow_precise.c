@@ -6,7 +6,9 @@
  * of a local in the same frame (inside the live part, where the
  * conservative rule would adjust it), beside an array of pointers to its
  * locals. The stack moves at every check (goro_debug_move_every(1)), with
- * three such frames live at once. Then a longjmp past frames with records,
+ * three such frames live at once; a uintptr_t and a byte buffer holding
+ * stack addresses in the same frames must follow the move, as pointers
+ * do. Then a longjmp past frames with records,
  * and a goro_exit from inside such frames: none of their records may be
  * left behind, below sp or in the dead task's block.
  *
@@ -122,16 +124,44 @@ burn(int n)
 	return n == 0 ? pad[5] : burn(n - 1) + pad[7] - n;
 }
 
+/* What stays under the conservative rule in a mapped frame, and so
+ * still follows the move: a stack address kept in a uintptr_t, and a
+ * pointer memcpy'd into a byte buffer. */
+struct kept_as_pointers {
+	uintptr_t addr;
+	_Alignas(void *) unsigned char buf[sizeof(void *)];
+};
+
+__attribute__((noinline)) static void
+keep(struct kept_as_pointers *k, int *target)
+{
+	k->addr = (uintptr_t)target;
+	memcpy(k->buf, &target, sizeof target);
+}
+
+__attribute__((noinline)) static void
+check_kept(const struct kept_as_pointers *k, int *target)
+{
+	int *p;
+
+	CHECK(k->addr == (uintptr_t)target);
+	memcpy(&p, k->buf, sizeof p);
+	CHECK(p == target);
+}
+
 __attribute__((noinline)) static int
 holder(int level)
 {
 	struct frame_data f;
+	struct kept_as_pointers k;
 	int sum = 0;
 
 	for (int r = 0; r < ROUNDS; r++) {
 		plant(&f, level);
+		keep(&k, &f.vals[1]);
 		sum += level + 1 < LEVELS ? holder(level + 1) : burn(4);
 		verify(&f, level);
+		check_kept(&k, &f.vals[1]);
 	}
 	return sum;
 }

@@ -26,6 +26,11 @@
  * -finstrument-functions one did, so the guard zone keeps covering the
  * largest frame (docs/stacks.md).
  *
+ * The same pass gives functions with data in memory locals a frame
+ * record, and a second pass after expand writes its map, so that stack
+ * moves leave that data alone: see frame_record() and write_map() below,
+ * runtime/stackmap.h for the layout, and docs/design.md.
+ *
  * Built per target compiler, against that compiler's plugin headers, by
  * meson (the headers differ by target); GORO_SP_ASM is the target's
  * instruction that copies sp into a register.
@@ -315,7 +320,7 @@ static bool
 address_typedef(tree t)
 {
 	static const char *const names[] = {
-	        "uintptr_t", "intptr_t", "__uintptr_t", "__intptr_t", "jmp_buf",
+	        "uintptr_t",  "intptr_t",  "__uintptr_t",   "__intptr_t",   "jmp_buf",
 	        "sigjmp_buf", "__jmp_buf", "__jmp_buf_tag", "__sigjmp_buf",
 	};
 
@@ -431,7 +436,8 @@ classify(tree t, HOST_WIDE_INT off, unsigned char *b, bool *ok)
 			if (DECL_BIT_FIELD(f)) { /* an integer, in whole bytes */
 				HOST_WIDE_INT end = bit + tree_to_uhwi(DECL_SIZE(f));
 				mark(b, off + bit / BITS_PER_UNIT,
-				     (end + BITS_PER_UNIT - 1) / BITS_PER_UNIT - bit / BITS_PER_UNIT,
+				     (end + BITS_PER_UNIT - 1) / BITS_PER_UNIT -
+				             bit / BITS_PER_UNIT,
 				     B_DATA, ok);
 				continue;
 			}
@@ -444,14 +450,13 @@ classify(tree t, HOST_WIDE_INT off, unsigned char *b, bool *ok)
 	}
 }
 
-
 /* Whether var may live in the frame's memory; gimple registers can
  * too, at -O0, so every local is listed and write_map asks its RTL. */
 static bool
 frame_local(tree var)
 {
-	return (TREE_CODE(var) == VAR_DECL || TREE_CODE(var) == PARM_DECL) &&
-	       !is_global_var(var) && !DECL_HAS_VALUE_EXPR_P(var);
+	return (TREE_CODE(var) == VAR_DECL || TREE_CODE(var) == PARM_DECL) && !is_global_var(var) &&
+	       !DECL_HAS_VALUE_EXPR_P(var);
 }
 
 static gassign *
@@ -472,7 +477,8 @@ mark_landings(function *fun)
 
 	if (!landed_decl) {
 		landed_decl = build_fn_decl(
-		        landed_name, build_function_type_list(void_type_node, integer_type_node, NULL_TREE));
+		        landed_name,
+		        build_function_type_list(void_type_node, integer_type_node, NULL_TREE));
 		TREE_PUBLIC(landed_decl) = 1;
 		DECL_EXTERNAL(landed_decl) = 1;
 		TREE_NOTHROW(landed_decl) = 1;
@@ -564,7 +570,8 @@ frame_record(function *fun)
 	gimple_stmt_iterator gsi = gsi_last_bb(bb);
 	tree self = build_fold_addr_expr_with_type(rec, ptr_type_node);
 	gsi_insert_after(&gsi, store_word(rec, 0, self), GSI_NEW_STMT);
-	gsi_insert_after(&gsi, store_word(rec, 1, build_fold_addr_expr_with_type(map, ptr_type_node)),
+	gsi_insert_after(&gsi,
+	                 store_word(rec, 1, build_fold_addr_expr_with_type(map, ptr_type_node)),
 	                 GSI_NEW_STMT);
 
 	/* record[0] = 0 before every return; no tail calls, which would leave
@@ -608,13 +615,13 @@ frame_offset_of(tree decl, HOST_WIDE_INT *off)
 		*off = 0;
 		return true;
 	}
-	if (GET_CODE(a) == PLUS && XEXP(a, 0) == virtual_stack_vars_rtx && CONST_INT_P(XEXP(a, 1))) {
+	if (GET_CODE(a) == PLUS && XEXP(a, 0) == virtual_stack_vars_rtx &&
+	    CONST_INT_P(XEXP(a, 1))) {
 		*off = INTVAL(XEXP(a, 1));
 		return true;
 	}
 	return false;
 }
-
 
 /* The map, in runs of words of one kind (stackmap.h): kinds[0..nwords)
  * are the words from `first` on. */
@@ -684,9 +691,10 @@ write_map(tree v)
 			allptr &= c == B_PTR;
 			data |= c == B_DATA;
 		}
-		word[w] = unk ? STACKMAP_UNKNOWN
-		              : ptr ? (allptr ? STACKMAP_PTR : STACKMAP_UNKNOWN)
-		                    : data ? STACKMAP_DATA : STACKMAP_UNKNOWN;
+		word[w] = unk    ? STACKMAP_UNKNOWN
+		          : ptr  ? (allptr ? STACKMAP_PTR : STACKMAP_UNKNOWN)
+		          : data ? STACKMAP_DATA
+		                 : STACKMAP_UNKNOWN;
 		if (word[w] != STACKMAP_UNKNOWN) {
 			if (w + base < lo)
 				lo = w + base;
