@@ -166,6 +166,36 @@ holder(int level)
 	return sum;
 }
 
+/* Locals of disjoint scopes may share a slot: data in one, pointers in
+ * the other. The map must not call the slot data, or the pointers would
+ * keep their old values. */
+__attribute__((noipa)) static void
+use_words(void *p)
+{
+	(void)p; /* noipa: the caller must assume p was read and written */
+}
+
+__attribute__((noinline)) static void
+shared_slots(int n)
+{
+	int x = n, y = n + 1;
+
+	{
+		int32_t data[4];
+		for (int i = 0; i < 4; i++)
+			data[i] = i * n;
+		use_words(data);
+	}
+	{
+		int *ptrs[4] = {&x, &y, &x, &y};
+		use_words(ptrs);
+		burn(3);
+		for (int i = 0; i < 4; i++)
+			CHECK(ptrs[i] == (i % 2 ? &y : &x));
+		CHECK_EQ(*ptrs[0] + *ptrs[1], 2 * n + 1);
+	}
+}
+
 /* A longjmp past frames that have records (their sample arrays are
  * data): the landing clears them, so the dead part holds none. */
 static jmp_buf *jump_to;
@@ -292,6 +322,7 @@ worker(void *arg)
 	goro_debug_move_stats(NULL, 1);
 	CHECK_EQ(goro_debug_move_every(1), GORO_OK);
 	holder(0);
+	shared_slots(5);
 	goro_debug_move_every(0);
 	goro_debug_move_stats(&ms, 0);
 	printf("moves %lu: maps %lu, precise %lu, kept %lu, conservative %lu, unmapped %lu; "
