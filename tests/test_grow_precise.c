@@ -200,7 +200,9 @@ shared_slots(int n)
  * data): the landing clears them, so the dead part holds none. */
 static jmp_buf *jump_to;
 
-static unsigned long
+/* Nosplit: its bounds are raw addresses, and the end one (hi) is not in
+ * the live part, so a move inside it would adjust one and not the other. */
+GORO_NOSPLIT static unsigned long
 records_in(const uintptr_t *from, const uintptr_t *to)
 {
 	unsigned long n = 0;
@@ -313,6 +315,44 @@ inspector(void *arg)
 	         0);
 }
 
+/* The same with GCC's __builtin_setjmp and __builtin_longjmp, which keep
+ * sp and fp in the clear on every board, the host too. */
+__attribute__((noinline)) static void
+bdive(int n, void **env)
+{
+	volatile int16_t samples[16]; /* in memory: the frame gets a record */
+
+	for (int i = 0; i < 16; i++)
+		samples[i] = (int16_t)(n * 16 + i);
+	if (n > 1000000) /* never: keeps the compiler from calling it endless */
+		return;
+	if (n > 0) {
+		bdive(n - 1, env);
+		CHECK(0); /* not reached: the longjmp passes over */
+	}
+	live_records = live_part_records() + (unsigned long)(samples[0] & 0);
+	burn(1);
+	__builtin_longjmp(env, 1);
+}
+
+__attribute__((noinline)) static void
+builtin_jump_check(void)
+{
+	void *env[5];
+
+	live_records = 0;
+	if (__builtin_setjmp(env) == 0) {
+		bdive(6, env);
+		CHECK(0);
+	}
+#ifndef GORO_TEST_CONSERVATIVE
+	CHECK(live_records >= 7);
+	CHECK_EQ(dead_part_records(), 0);
+#else
+	CHECK_EQ(live_records, 0);
+#endif
+}
+
 static void
 worker(void *arg)
 {
@@ -350,6 +390,9 @@ worker(void *arg)
 	CHECK_EQ(goro_debug_move_every(1), GORO_OK);
 #endif
 	jump_check();
+	goro_debug_move_every(0);
+	CHECK_EQ(goro_debug_move_every(1), GORO_OK);
+	builtin_jump_check();
 	goro_debug_move_every(0);
 }
 

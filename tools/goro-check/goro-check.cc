@@ -469,7 +469,24 @@ store_word(tree rec, int i, tree val)
 	return gimple_build_assign(ref, val);
 }
 
-/* After each call that returns twice: goro_stack_longjmp_landed(value). */
+static void
+call_landed(function *fun, gimple_stmt_iterator *gsi, tree v, basic_block bb, bool after)
+{
+	gcall *landed = gimple_build_call(landed_decl, 1, v);
+
+	if (after)
+		gsi_insert_after(gsi, landed, GSI_NEW_STMT);
+	else
+		gsi_insert_before(gsi, landed, GSI_SAME_STMT);
+	cgraph_node *caller = cgraph_node::get(fun->decl);
+	if (caller)
+		caller->create_edge(cgraph_node::get_create(landed_decl), landed, bb->count);
+}
+
+/* After each call that returns twice: goro_stack_longjmp_landed(value);
+ * after each __builtin_setjmp receiver and non-local label (a nested
+ * function's goto target), which only a jump reaches:
+ * goro_stack_longjmp_landed(1). */
 static void
 mark_landings(function *fun)
 {
@@ -488,8 +505,25 @@ mark_landings(function *fun)
 	}
 	FOR_EACH_BB_FN(bb, fun)
 	{
+		bool nonlocal = false;
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi))
+			if (glabel *l = dyn_cast<glabel *>(gsi_stmt(gsi)))
+				nonlocal |= DECL_NONLOCAL(gimple_label_label(l));
+		if (nonlocal) {
+			gimple_stmt_iterator at = gsi_after_labels(bb);
+			if (gsi_end_p(at)) {
+				at = gsi_last_bb(bb);
+				call_landed(fun, &at, integer_one_node, bb, true);
+			} else {
+				call_landed(fun, &at, integer_one_node, bb, false);
+			}
+		}
 		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
 			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+			if (call && gimple_call_builtin_p(call, BUILT_IN_SETJMP_RECEIVER)) {
+				call_landed(fun, &gsi, integer_one_node, bb, true);
+				continue;
+			}
 			if (!call || !(gimple_call_flags(call) & ECF_RETURNS_TWICE))
 				continue;
 			tree v = gimple_call_lhs(call);
@@ -501,12 +535,7 @@ mark_landings(function *fun)
 				gsi_insert_after(&gsi, conv, GSI_NEW_STMT);
 				v = c;
 			}
-			gcall *landed = gimple_build_call(landed_decl, 1, v);
-			gsi_insert_after(&gsi, landed, GSI_NEW_STMT);
-			cgraph_node *caller = cgraph_node::get(fun->decl);
-			if (caller)
-				caller->create_edge(cgraph_node::get_create(landed_decl), landed,
-				                    bb->count);
+			call_landed(fun, &gsi, v, bb, true);
 		}
 	}
 }
@@ -522,8 +551,7 @@ frame_record(function *fun)
 
 	if (no_maps)
 		return;
-	if (fun->calls_setjmp)
-		mark_landings(fun);
+	mark_landings(fun); /* a look at every statement: no flag says for sure */
 	FOR_EACH_LOCAL_DECL(fun, ix, var)
 	{
 		if (!frame_local(var))
