@@ -313,6 +313,8 @@ note_record(uintptr_t *w, unsigned ns, unsigned long nadj)
 {
 	unsigned k = 0;
 
+	if (mv.rescan)
+		return 0; /* maps_apply looks at everything from mv.done on */
 	mv.nadj = nadj;
 	for (unsigned i = 0; i < ns; i++) {
 		struct seen *e = &mv.seen[i];
@@ -322,7 +324,9 @@ note_record(uintptr_t *w, unsigned ns, unsigned long nadj)
 			mv.seen[k++] = *e;
 	}
 	if (k == SEEN_MAX) {
-		mv.rescan = 1; /* none passed: too many false records to note */
+		/* None passed: records that overlap (maps_apply panics), or
+		 * too many false ones to note. */
+		mv.rescan = 1;
 		return 0;
 	}
 	mv.seen[k].w = w;
@@ -391,12 +395,14 @@ static void
 maps_apply(unsigned long adjusted, unsigned nseen)
 {
 	mv.nadj = adjusted;
-	for (unsigned i = 0; i < nseen; i++)
-		map_apply(mv.seen[i].w, mv.seen[i].m, mv.seen[i].first);
-	if (mv.rescan)
+	if (mv.rescan) {
 		for (uintptr_t *w = mv.done; w + 1 < mv.end; w++)
 			if (is_record(w))
 				map_one(w);
+	} else {
+		for (unsigned i = 0; i < nseen; i++)
+			map_apply(mv.seen[i].w, mv.seen[i].m, mv.seen[i].first);
+	}
 	move_stats.moves++;
 	move_stats.maps += mv.maps;
 	move_stats.precise += mv.precise;

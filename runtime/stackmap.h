@@ -25,7 +25,9 @@
  *	uint16_t runs[];     from `first` on, in order: kind << STACKMAP_KIND_SHIFT
  *	                     | words, the kind STACKMAP_UNKNOWN, _DATA or _PTR
  *
- * Runs, not a bit per word: the mover copies a run of data as a block.
+ * Runs, not bits per word: small, and a run of data can be copied again
+ * as a block when a frame has too many adjusted words to look up one by
+ * one.
  */
 #ifndef GORO_STACKMAP_H
 #define GORO_STACKMAP_H

@@ -6,7 +6,9 @@
  * of a local in the same frame (inside the live part, where the
  * conservative rule would adjust it), beside an array of pointers to its
  * locals. The stack moves at every check (goro_debug_move_every(1)), with
- * three such frames live at once. Then a longjmp past frames with records,
+ * three such frames live at once; a uintptr_t and a byte buffer holding
+ * stack addresses in the same frames must follow the move, as pointers
+ * do. Then a longjmp past frames with records,
  * and a goro_exit from inside such frames: none of their records may be
  * left behind, below sp or in the dead task's block.
  *
@@ -122,18 +124,76 @@ burn(int n)
 	return n == 0 ? pad[5] : burn(n - 1) + pad[7] - n;
 }
 
+/* What stays under the conservative rule in a mapped frame, and so
+ * still follows the move: a stack address kept in a uintptr_t, and a
+ * pointer memcpy'd into a byte buffer. */
+struct kept_as_pointers {
+	uintptr_t addr;
+	_Alignas(void *) unsigned char buf[sizeof(void *)];
+};
+
+__attribute__((noinline)) static void
+keep(struct kept_as_pointers *k, int *target)
+{
+	k->addr = (uintptr_t)target;
+	memcpy(k->buf, &target, sizeof target);
+}
+
+__attribute__((noinline)) static void
+check_kept(const struct kept_as_pointers *k, int *target)
+{
+	int *p;
+
+	CHECK(k->addr == (uintptr_t)target);
+	memcpy(&p, k->buf, sizeof p);
+	CHECK(p == target);
+}
+
 __attribute__((noinline)) static int
 holder(int level)
 {
 	struct frame_data f;
+	struct kept_as_pointers k;
 	int sum = 0;
 
 	for (int r = 0; r < ROUNDS; r++) {
 		plant(&f, level);
+		keep(&k, &f.vals[1]);
 		sum += level + 1 < LEVELS ? holder(level + 1) : burn(4);
 		verify(&f, level);
+		check_kept(&k, &f.vals[1]);
 	}
 	return sum;
+}
+
+/* Locals of disjoint scopes may share a slot: data in one, pointers in
+ * the other. The map must not call the slot data, or the pointers would
+ * keep their old values. */
+__attribute__((noipa)) static void
+use_words(void *p)
+{
+	(void)p; /* noipa: the caller must assume p was read and written */
+}
+
+__attribute__((noinline)) static void
+shared_slots(int n)
+{
+	int x = n, y = n + 1;
+
+	{
+		int32_t data[4];
+		for (int i = 0; i < 4; i++)
+			data[i] = i * n;
+		use_words(data);
+	}
+	{
+		int *ptrs[4] = {&x, &y, &x, &y};
+		use_words(ptrs);
+		burn(3);
+		for (int i = 0; i < 4; i++)
+			CHECK(ptrs[i] == (i % 2 ? &y : &x));
+		CHECK_EQ(*ptrs[0] + *ptrs[1], 2 * n + 1);
+	}
 }
 
 /* A longjmp past frames that have records (their sample arrays are
@@ -141,7 +201,9 @@ holder(int level)
  * jmp_buf's address goes down the calls, on the stack: a global holding it
  * would be a pointer into the stack that no move adjusts. */
 
-static unsigned long
+/* Nosplit: its bounds are raw addresses, and the end one (hi) is not in
+ * the live part, so a move inside it would adjust one and not the other. */
+GORO_NOSPLIT static unsigned long
 records_in(const uintptr_t *from, const uintptr_t *to)
 {
 	unsigned long n = 0;
@@ -253,6 +315,44 @@ inspector(void *arg)
 	         0);
 }
 
+/* The same with GCC's __builtin_setjmp and __builtin_longjmp, which keep
+ * sp and fp in the clear on every board, the host too. */
+__attribute__((noinline)) static void
+bdive(int n, void **env)
+{
+	volatile int16_t samples[16]; /* in memory: the frame gets a record */
+
+	for (int i = 0; i < 16; i++)
+		samples[i] = (int16_t)(n * 16 + i);
+	if (n > 1000000) /* never: keeps the compiler from calling it endless */
+		return;
+	if (n > 0) {
+		bdive(n - 1, env);
+		CHECK(0); /* not reached: the longjmp passes over */
+	}
+	live_records = live_part_records() + (unsigned long)(samples[0] & 0);
+	burn(1);
+	__builtin_longjmp(env, 1);
+}
+
+__attribute__((noinline)) static void
+builtin_jump_check(void)
+{
+	void *env[5];
+
+	live_records = 0;
+	if (__builtin_setjmp(env) == 0) {
+		bdive(6, env);
+		CHECK(0);
+	}
+#ifndef GORO_TEST_CONSERVATIVE
+	CHECK(live_records >= 7);
+	CHECK_EQ(dead_part_records(), 0);
+#else
+	CHECK_EQ(live_records, 0);
+#endif
+}
+
 static void
 worker(void *arg)
 {
@@ -262,6 +362,7 @@ worker(void *arg)
 	goro_debug_move_stats(NULL, 1);
 	CHECK_EQ(goro_debug_move_every(1), GORO_OK);
 	holder(0);
+	shared_slots(5);
 	goro_debug_move_every(0);
 	goro_debug_move_stats(&ms, 0);
 	printf("moves %lu: maps %lu, precise %lu, kept %lu, conservative %lu, unmapped %lu; "
@@ -289,6 +390,9 @@ worker(void *arg)
 	CHECK_EQ(goro_debug_move_every(1), GORO_OK);
 #endif
 	jump_check();
+	goro_debug_move_every(0);
+	CHECK_EQ(goro_debug_move_every(1), GORO_OK);
+	builtin_jump_check();
 	goro_debug_move_every(0);
 }
 

@@ -26,6 +26,11 @@
  * -finstrument-functions one did, so the guard zone keeps covering the
  * largest frame (docs/stacks.md).
  *
+ * The same pass gives functions with data in memory locals a frame
+ * record, and a second pass after expand writes its map, so that stack
+ * moves leave that data alone: see frame_record() and write_map() below,
+ * runtime/stackmap.h for the layout, and docs/design.md.
+ *
  * Built per target compiler, against that compiler's plugin headers, by
  * meson (the headers differ by target); GORO_SP_ASM is the target's
  * instruction that copies sp into a register.
@@ -315,7 +320,7 @@ static bool
 address_typedef(tree t)
 {
 	static const char *const names[] = {
-	        "uintptr_t", "intptr_t", "__uintptr_t", "__intptr_t", "jmp_buf",
+	        "uintptr_t",  "intptr_t",  "__uintptr_t",   "__intptr_t",   "jmp_buf",
 	        "sigjmp_buf", "__jmp_buf", "__jmp_buf_tag", "__sigjmp_buf",
 	};
 
@@ -431,7 +436,8 @@ classify(tree t, HOST_WIDE_INT off, unsigned char *b, bool *ok)
 			if (DECL_BIT_FIELD(f)) { /* an integer, in whole bytes */
 				HOST_WIDE_INT end = bit + tree_to_uhwi(DECL_SIZE(f));
 				mark(b, off + bit / BITS_PER_UNIT,
-				     (end + BITS_PER_UNIT - 1) / BITS_PER_UNIT - bit / BITS_PER_UNIT,
+				     (end + BITS_PER_UNIT - 1) / BITS_PER_UNIT -
+				             bit / BITS_PER_UNIT,
 				     B_DATA, ok);
 				continue;
 			}
@@ -444,14 +450,13 @@ classify(tree t, HOST_WIDE_INT off, unsigned char *b, bool *ok)
 	}
 }
 
-
 /* Whether var may live in the frame's memory; gimple registers can
  * too, at -O0, so every local is listed and write_map asks its RTL. */
 static bool
 frame_local(tree var)
 {
-	return (TREE_CODE(var) == VAR_DECL || TREE_CODE(var) == PARM_DECL) &&
-	       !is_global_var(var) && !DECL_HAS_VALUE_EXPR_P(var);
+	return (TREE_CODE(var) == VAR_DECL || TREE_CODE(var) == PARM_DECL) && !is_global_var(var) &&
+	       !DECL_HAS_VALUE_EXPR_P(var);
 }
 
 static gassign *
@@ -464,7 +469,24 @@ store_word(tree rec, int i, tree val)
 	return gimple_build_assign(ref, val);
 }
 
-/* After each call that returns twice: goro_stack_longjmp_landed(value). */
+static void
+call_landed(function *fun, gimple_stmt_iterator *gsi, tree v, basic_block bb, bool after)
+{
+	gcall *landed = gimple_build_call(landed_decl, 1, v);
+
+	if (after)
+		gsi_insert_after(gsi, landed, GSI_NEW_STMT);
+	else
+		gsi_insert_before(gsi, landed, GSI_SAME_STMT);
+	cgraph_node *caller = cgraph_node::get(fun->decl);
+	if (caller)
+		caller->create_edge(cgraph_node::get_create(landed_decl), landed, bb->count);
+}
+
+/* After each call that returns twice: goro_stack_longjmp_landed(value);
+ * after each __builtin_setjmp receiver and non-local label (a nested
+ * function's goto target), which only a jump reaches:
+ * goro_stack_longjmp_landed(1). */
 static void
 mark_landings(function *fun)
 {
@@ -472,7 +494,8 @@ mark_landings(function *fun)
 
 	if (!landed_decl) {
 		landed_decl = build_fn_decl(
-		        landed_name, build_function_type_list(void_type_node, integer_type_node, NULL_TREE));
+		        landed_name,
+		        build_function_type_list(void_type_node, integer_type_node, NULL_TREE));
 		TREE_PUBLIC(landed_decl) = 1;
 		DECL_EXTERNAL(landed_decl) = 1;
 		TREE_NOTHROW(landed_decl) = 1;
@@ -482,8 +505,25 @@ mark_landings(function *fun)
 	}
 	FOR_EACH_BB_FN(bb, fun)
 	{
+		bool nonlocal = false;
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi))
+			if (glabel *l = dyn_cast<glabel *>(gsi_stmt(gsi)))
+				nonlocal |= DECL_NONLOCAL(gimple_label_label(l));
+		if (nonlocal) {
+			gimple_stmt_iterator at = gsi_after_labels(bb);
+			if (gsi_end_p(at)) {
+				at = gsi_last_bb(bb);
+				call_landed(fun, &at, integer_one_node, bb, true);
+			} else {
+				call_landed(fun, &at, integer_one_node, bb, false);
+			}
+		}
 		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
 			gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+			if (call && gimple_call_builtin_p(call, BUILT_IN_SETJMP_RECEIVER)) {
+				call_landed(fun, &gsi, integer_one_node, bb, true);
+				continue;
+			}
 			if (!call || !(gimple_call_flags(call) & ECF_RETURNS_TWICE))
 				continue;
 			tree v = gimple_call_lhs(call);
@@ -495,12 +535,7 @@ mark_landings(function *fun)
 				gsi_insert_after(&gsi, conv, GSI_NEW_STMT);
 				v = c;
 			}
-			gcall *landed = gimple_build_call(landed_decl, 1, v);
-			gsi_insert_after(&gsi, landed, GSI_NEW_STMT);
-			cgraph_node *caller = cgraph_node::get(fun->decl);
-			if (caller)
-				caller->create_edge(cgraph_node::get_create(landed_decl), landed,
-				                    bb->count);
+			call_landed(fun, &gsi, v, bb, true);
 		}
 	}
 }
@@ -516,8 +551,7 @@ frame_record(function *fun)
 
 	if (no_maps)
 		return;
-	if (fun->calls_setjmp)
-		mark_landings(fun);
+	mark_landings(fun); /* a look at every statement: no flag says for sure */
 	FOR_EACH_LOCAL_DECL(fun, ix, var)
 	{
 		if (!frame_local(var))
@@ -564,7 +598,8 @@ frame_record(function *fun)
 	gimple_stmt_iterator gsi = gsi_last_bb(bb);
 	tree self = build_fold_addr_expr_with_type(rec, ptr_type_node);
 	gsi_insert_after(&gsi, store_word(rec, 0, self), GSI_NEW_STMT);
-	gsi_insert_after(&gsi, store_word(rec, 1, build_fold_addr_expr_with_type(map, ptr_type_node)),
+	gsi_insert_after(&gsi,
+	                 store_word(rec, 1, build_fold_addr_expr_with_type(map, ptr_type_node)),
 	                 GSI_NEW_STMT);
 
 	/* record[0] = 0 before every return; no tail calls, which would leave
@@ -608,13 +643,13 @@ frame_offset_of(tree decl, HOST_WIDE_INT *off)
 		*off = 0;
 		return true;
 	}
-	if (GET_CODE(a) == PLUS && XEXP(a, 0) == virtual_stack_vars_rtx && CONST_INT_P(XEXP(a, 1))) {
+	if (GET_CODE(a) == PLUS && XEXP(a, 0) == virtual_stack_vars_rtx &&
+	    CONST_INT_P(XEXP(a, 1))) {
 		*off = INTVAL(XEXP(a, 1));
 		return true;
 	}
 	return false;
 }
-
 
 /* The map, in runs of words of one kind (stackmap.h): kinds[0..nwords)
  * are the words from `first` on. */
@@ -684,9 +719,10 @@ write_map(tree v)
 			allptr &= c == B_PTR;
 			data |= c == B_DATA;
 		}
-		word[w] = unk ? STACKMAP_UNKNOWN
-		              : ptr ? (allptr ? STACKMAP_PTR : STACKMAP_UNKNOWN)
-		                    : data ? STACKMAP_DATA : STACKMAP_UNKNOWN;
+		word[w] = unk    ? STACKMAP_UNKNOWN
+		          : ptr  ? (allptr ? STACKMAP_PTR : STACKMAP_UNKNOWN)
+		          : data ? STACKMAP_DATA
+		                 : STACKMAP_UNKNOWN;
 		if (word[w] != STACKMAP_UNKNOWN) {
 			if (w + base < lo)
 				lo = w + base;
