@@ -6,7 +6,8 @@
  * goro_board_irq_attach on a RISC-V or AArch64 board. The interrupt is
  * pended in software (goro_board_irq_pend, or the board's test_irq.c
  * where the controller cannot pend: the PLIC); a task parked on a
- * semaphore wakes each time the handler posts it.
+ * semaphore wakes each time the handler posts it. Then the interrupt is
+ * disabled (detached), and raising it again runs no handler.
  */
 #include "check.h"
 #include "goro.h"
@@ -78,6 +79,17 @@ raiser(void *arg)
 		CHECK_EQ(handled, i);
 		board_test_irq_raise();
 	}
+	goro_sleep_us(1000);
+	CHECK_EQ(handled, ROUNDS);
+#ifdef TEST_IRQ_HANDLER
+	goro_board_irq_disable(TEST_IRQ);
+#else
+	goro_board_irq_attach(TEST_IRQ, NULL);
+#endif
+	board_test_irq_raise();
+	goro_sleep_us(1000);
+	CHECK_EQ(handled, ROUNDS); /* disabled: no handler ran */
+	board_test_irq_quiet();
 }
 
 int
@@ -94,9 +106,6 @@ main(void)
 	goro_run();
 	CHECK_EQ(handled, ROUNDS);
 	CHECK(in_isr); /* the handler ran in interrupt context */
-#ifndef TEST_IRQ_HANDLER
-	goro_board_irq_attach(TEST_IRQ, NULL);
-#endif
 	printf("ok irq (%d interrupts on IRQ %d)\n", handled, TEST_IRQ);
 	return 0;
 }

@@ -17,9 +17,9 @@ board_init(void)
 {
 	stm32f4_clock_init();
 	if (!stm32f4_clock_ok)
-		goro_panic("STM32F4: the %u Hz crystal (HSE) or the PLL did not start; the chip is "
-		           "still on its 16 MHz HSI (STM32F4_HSE_HZ, the board's meson.build)",
-		           (unsigned)STM32F4_HSE_HZ);
+		goro_panic("STM32F4: the PLL did not lock%s; the chip is still on its 16 MHz HSI "
+		           "(the clock constants in the board's meson.build)",
+		           STM32F4_HSE_HZ ? ", or the crystal (HSE) did not start" : "");
 	stm32f4_clock_start();
 }
 

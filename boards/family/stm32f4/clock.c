@@ -6,11 +6,13 @@
  * board's meson.build) are the only clock figures: SysTick, the timers'
  * prescalers and the USART's baud rate are all derived from them.
  *
- * A build without STM32F4_HSE_HZ starts nothing and keeps the clocks as
- * they are: QEMU 7.2 models no RCC (its registers read 0, and a wait for
- * HSERDY would never end), so the netduinoplus2 QEMU build gives QEMU's
- * clocks as its constants, and the real board's build
- * (boards/netduinoplus2/hardware.ini) gives HSE and the PLL's.
+ * STM32F4_PLL_FROM_HSI feeds the PLL from the 16 MHz HSI instead, for a
+ * board with no crystal (nucleo-f411re).
+ *
+ * A build with neither starts nothing and keeps the clocks as they are: QEMU 7.2 models no RCC (its
+ * registers read 0, and a wait for HSERDY would never end), so the netduinoplus2 QEMU build gives
+ * QEMU's clocks as its constants, and the real board's build (boards/netduinoplus2/hardware.ini)
+ * gives HSE and the PLL's.
  */
 #include <stdint.h>
 
@@ -34,19 +36,35 @@
 #define ACR_ICEN     (1u << 9)
 #define ACR_DCEN     (1u << 10)
 #define PWREN        (1u << 28)
-#define PWR_VOS      (3u << 14) /* the regulator's scale 1 (the F405's one bit, the F411's two) */
+/* The regulator's scale 1, for the highest clocks: VOS is one bit on the
+ * F405/407 (RM0090), two on the F411 (RM0383; its reset value is scale 2). */
+#if STM32F4_CHIP == 411
+#define PWR_VOS (3u << 14)
+#else
+#define PWR_VOS (1u << 14)
+#endif
 
 /* How long to wait for the crystal and the PLL, in loop turns: the HSE
  * starts in about 2 ms (the datasheets' tSU(HSE)); at the 16 MHz HSI a
  * turn is a few cycles, so this is some 50 ms. */
 #define WAIT_TURNS 200000u
 
-#if STM32F4_HSE_HZ
-_Static_assert(STM32F4_HSE_HZ % 1000000 == 0 && STM32F4_HSE_HZ / 1000000 >= 2,
-               "PLLM divides HSE to 1 MHz: a whole number of MHz, at least 2");
-/* VCO input 1 MHz (PLLM = HSE in MHz), VCO = 2 * HCLK (PLLN), and PLLP = 2
- * gives HCLK; PLLQ brings the VCO to 48 MHz or below for USB and SDIO. */
-#define PLL_M (STM32F4_HSE_HZ / 1000000u)
+#if STM32F4_PLL_FROM_HSI
+#define PLL_IN_HZ STM32F4_HSI_HZ
+#define PLL_SRC   0u
+#else
+#define PLL_IN_HZ STM32F4_HSE_HZ
+#define PLL_SRC   PLL_SRC_HSE
+#endif
+#define PLL_ON (STM32F4_HSE_HZ || STM32F4_PLL_FROM_HSI)
+
+#if PLL_ON
+_Static_assert(PLL_IN_HZ % 1000000 == 0 && PLL_IN_HZ / 1000000 >= 2,
+               "PLLM divides the PLL's input to 1 MHz: a whole number of MHz, at least 2");
+/* VCO input 1 MHz (PLLM = the input in MHz), VCO = 2 * HCLK (PLLN), and
+ * PLLP = 2 gives HCLK; PLLQ brings the VCO to 48 MHz or below for USB and
+ * SDIO. */
+#define PLL_M (PLL_IN_HZ / 1000000u)
 #define PLL_N (2u * STM32F4_HCLK_HZ / 1000000u)
 #define PLL_Q ((2u * STM32F4_HCLK_HZ + 47999999u) / 48000000u)
 _Static_assert(PLL_N >= 50 && PLL_N <= 432, "PLLN: VCO 100-432 MHz");
@@ -88,21 +106,23 @@ int stm32f4_clock_ok = 1;
 void
 stm32f4_clock_init(void)
 {
-#if STM32F4_HSE_HZ
+#if PLL_ON
 	RCC_APB1ENR |= PWREN;
 	(void)RCC_APB1ENR;
 	PWR_CR |= PWR_VOS;
+#if !STM32F4_PLL_FROM_HSI
 	RCC_CR |= CR_HSEON;
 	if (!wait_for(CR_HSERDY)) {
 		stm32f4_clock_ok = 0; /* still on the HSI: board_init reports it */
 		return;
 	}
+#endif
 	/* The flash first: it must be slow enough before the core is fast. */
 	FLASH_ACR = FLASH_WS | ACR_PRFTEN | ACR_ICEN | ACR_DCEN;
 	while ((FLASH_ACR & 7u) != FLASH_WS)
 		;
 	RCC_CFGR = PPRE1 << 10 | PPRE2 << 13; /* AHB undivided */
-	RCC_PLLCFGR = PLL_M | PLL_N << 6 | 0u << 16 /* PLLP = 2 */ | PLL_SRC_HSE | PLL_Q << 24;
+	RCC_PLLCFGR = PLL_M | PLL_N << 6 | 0u << 16 /* PLLP = 2 */ | PLL_SRC | PLL_Q << 24;
 	RCC_CR |= CR_PLLON;
 	if (!wait_for(CR_PLLRDY)) {
 		stm32f4_clock_ok = 0;

@@ -19,6 +19,14 @@ extern int stm32f4_clock_ok;
 #ifndef STM32F4_HSE_HZ
 #define STM32F4_HSE_HZ 0 /* no crystal setup: the clocks as they are */
 #endif
+#ifndef STM32F4_PLL_FROM_HSI
+#define STM32F4_PLL_FROM_HSI 0
+#endif
+/* The chip: 405 (the F405/407: netduinoplus2, stm32f4-discovery) or 411
+ * (nucleo-f411re), for its interrupt map and regulator. */
+#ifndef STM32F4_CHIP
+#define STM32F4_CHIP 405
+#endif
 
 /* TIM5's count at the timer clock, undivided, from the first call: the
  * benchmark counter. 32 bits wide in hardware: read it at least every
