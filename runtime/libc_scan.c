@@ -82,59 +82,53 @@ vscan(int kind, const char *s, FILE *f, const char *fmt, va_list ap)
 	return c.ret;
 }
 
-int
-__wrap_vsscanf(const char *s, const char *fmt, va_list ap)
-{
-	return vscan(S_VSSCANF, s, NULL, fmt, ap);
-}
+/*
+ * The six entry points of one scanf family, by the prefix of their names:
+ * "" for the C names, __isoc99_ for glibc's. Each lands in vscan with the
+ * kinds that call the same family's real v-functions.
+ */
+#define SCAN_FAMILY(prefix, vs, vf)                                                                \
+	int __wrap_##prefix##vsscanf(const char *s, const char *fmt, va_list ap)                   \
+	{                                                                                          \
+		return vscan(vs, s, NULL, fmt, ap);                                                \
+	}                                                                                          \
+	int __wrap_##prefix##vfscanf(FILE *f, const char *fmt, va_list ap)                         \
+	{                                                                                          \
+		return vscan(vf, NULL, f, fmt, ap);                                                \
+	}                                                                                          \
+	int __wrap_##prefix##vscanf(const char *fmt, va_list ap)                                   \
+	{                                                                                          \
+		return vscan(vf, NULL, stdin, fmt, ap);                                            \
+	}                                                                                          \
+	int __wrap_##prefix##sscanf(const char *s, const char *fmt, ...)                           \
+	{                                                                                          \
+		va_list ap;                                                                        \
+		int r;                                                                             \
+		va_start(ap, fmt);                                                                 \
+		r = vscan(vs, s, NULL, fmt, ap);                                                   \
+		va_end(ap);                                                                        \
+		return r;                                                                          \
+	}                                                                                          \
+	int __wrap_##prefix##fscanf(FILE *f, const char *fmt, ...)                                 \
+	{                                                                                          \
+		va_list ap;                                                                        \
+		int r;                                                                             \
+		va_start(ap, fmt);                                                                 \
+		r = vscan(vf, NULL, f, fmt, ap);                                                   \
+		va_end(ap);                                                                        \
+		return r;                                                                          \
+	}                                                                                          \
+	int __wrap_##prefix##scanf(const char *fmt, ...)                                           \
+	{                                                                                          \
+		va_list ap;                                                                        \
+		int r;                                                                             \
+		va_start(ap, fmt);                                                                 \
+		r = vscan(vf, NULL, stdin, fmt, ap);                                               \
+		va_end(ap);                                                                        \
+		return r;                                                                          \
+	}
 
-int
-__wrap_vfscanf(FILE *f, const char *fmt, va_list ap)
-{
-	return vscan(S_VFSCANF, NULL, f, fmt, ap);
-}
-
-int
-__wrap_vscanf(const char *fmt, va_list ap)
-{
-	return vscan(S_VFSCANF, NULL, stdin, fmt, ap);
-}
-
-int
-__wrap_sscanf(const char *s, const char *fmt, ...)
-{
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	r = vscan(S_VSSCANF, s, NULL, fmt, ap);
-	va_end(ap);
-	return r;
-}
-
-int
-__wrap_fscanf(FILE *f, const char *fmt, ...)
-{
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	r = vscan(S_VFSCANF, NULL, f, fmt, ap);
-	va_end(ap);
-	return r;
-}
-
-int
-__wrap_scanf(const char *fmt, ...)
-{
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	r = vscan(S_VFSCANF, NULL, stdin, fmt, ap);
-	va_end(ap);
-	return r;
-}
+SCAN_FAMILY(, S_VSSCANF, S_VFSCANF)
 
 double
 __wrap_strtod(const char *s, char **end)
@@ -155,57 +149,5 @@ __wrap_strtof(const char *s, char **end)
 }
 
 #ifdef __GLIBC__
-int
-__wrap___isoc99_vsscanf(const char *s, const char *fmt, va_list ap)
-{
-	return vscan(S_ISO_VSSCANF, s, NULL, fmt, ap);
-}
-
-int
-__wrap___isoc99_vfscanf(FILE *f, const char *fmt, va_list ap)
-{
-	return vscan(S_ISO_VFSCANF, NULL, f, fmt, ap);
-}
-
-int
-__wrap___isoc99_vscanf(const char *fmt, va_list ap)
-{
-	return vscan(S_ISO_VFSCANF, NULL, stdin, fmt, ap);
-}
-
-int
-__wrap___isoc99_sscanf(const char *s, const char *fmt, ...)
-{
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	r = vscan(S_ISO_VSSCANF, s, NULL, fmt, ap);
-	va_end(ap);
-	return r;
-}
-
-int
-__wrap___isoc99_fscanf(FILE *f, const char *fmt, ...)
-{
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	r = vscan(S_ISO_VFSCANF, NULL, f, fmt, ap);
-	va_end(ap);
-	return r;
-}
-
-int
-__wrap___isoc99_scanf(const char *fmt, ...)
-{
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	r = vscan(S_ISO_VFSCANF, NULL, stdin, fmt, ap);
-	va_end(ap);
-	return r;
-}
+SCAN_FAMILY(__isoc99_, S_ISO_VSSCANF, S_ISO_VFSCANF)
 #endif
