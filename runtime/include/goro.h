@@ -208,7 +208,10 @@ enum goro_trace_event {
 	GORO_TRACE_CREATE = 1, /* the task was spawned; arg: its name */
 	GORO_TRACE_SWITCH,     /* the CPU goes from task id (0: g0) to task arg */
 	GORO_TRACE_PARK,       /* the task waits; arg: what for ("chan receive", ...) */
-	GORO_TRACE_WAKE,       /* the task is runnable again; arg: the task that woke it */
+	GORO_TRACE_WAKE,       /* the task is runnable again; arg: the task running then
+	                          (0: g0): the sender, say, or for a timer or an
+	                          interrupt's post, whichever task let the
+	                          scheduler look */
 	GORO_TRACE_EXIT,       /* the task ended */
 	GORO_TRACE_STACK_MOVE, /* the task's stack moved; arg: bytes copied */
 };
