@@ -106,8 +106,9 @@ struct goro_stack_info {
 	size_t size;       /* hi - lo */
 	size_t used;       /* bytes in use now (hi - saved or current sp) */
 	size_t high_water; /* most bytes ever in use: exact when stacks are
-	                      painted (checks >= 2), else the most seen when
-	                      the stack grew or was asked about */
+	                      painted (checks=2, or the meson option
+	                      paint_stacks), else the most seen when the stack
+	                      grew or was asked about */
 	size_t max;        /* the most it may grow to */
 	unsigned grows;    /* times the stack moved to a new block (bigger, or
 	                      the same size when forced by goro_debug_move_every) */
