@@ -126,7 +126,16 @@ mycpu(void)
  * written into the block below, and nothing looks between switches. The
  * guard zone and the stack check are what prevent overruns. */
 #define STACK_CANARY ((uintptr_t)0x60B0CA4Eu)
-/* Fill for painted stacks (GORO_CHECKS >= 2): high-water marks. */
+/* Stacks are painted, for exact high-water marks, with checks=2, or alone
+ * with the meson option paint_stacks (without checks=2's other costs: a
+ * spawn and a growth pay one store per word of the new block, nothing
+ * else does). */
+#if GORO_CHECKS >= 2 || GORO_PAINT_STACKS
+#define GORO_PAINT 1
+#else
+#define GORO_PAINT 0
+#endif
+/* Fill for painted stacks (GORO_PAINT): high-water marks. */
 #define STACK_PAINT ((uintptr_t)0xA5A5A5A5u)
 /* Fill for freed pool blocks (GORO_CHECKS >= 2): use after free shows. */
 #define POOL_POISON 0xDD

@@ -45,7 +45,7 @@ const struct goro_debug goro_debug = {
         .cpus = goro_cpus,
         .min_block = GORO_MIN_BLOCK,
         .canary = STACK_CANARY,
-        .paint = GORO_CHECKS >= 2 ? STACK_PAINT : 0,
+        .paint = GORO_PAINT ? STACK_PAINT : 0,
         .g_free = G_FREE,
         .g_ready = G_READY,
         .g_waiting = G_WAITING,

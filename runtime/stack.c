@@ -69,7 +69,7 @@ block_bytes(unsigned order)
 }
 
 /* A new task's stack: canary at the low end, paint below the first frame
- * (checks >= 2), limits and counters. */
+ * (GORO_PAINT), limits and counters. */
 void
 stack_init(struct g *g, unsigned order, size_t max_stack)
 {
@@ -95,7 +95,7 @@ stack_init(struct g *g, unsigned order, size_t max_stack)
 	g->quiet = 0;
 	g->grows = 0;
 	g->shrinks = 0;
-#if GORO_CHECKS >= 2
+#if GORO_PAINT
 	for (uintptr_t *w = (uintptr_t *)g->lo; w < (uintptr_t *)stack_hi(g); w++)
 		*w = STACK_PAINT;
 #endif
@@ -654,7 +654,7 @@ copystack_g0(struct g *g, unsigned order, int forced)
 	g->lo = newlo;
 	g->order = (uint8_t)order;
 	g->flags &= (uint8_t)~G_PAINT_STALE; /* painted below */
-#if GORO_CHECKS >= 2
+#if GORO_PAINT
 	for (uintptr_t *w = (uintptr_t *)newlo; w < (uintptr_t *)g->sp; w++)
 		*w = STACK_PAINT;
 #endif
@@ -722,7 +722,7 @@ growdown_g0(struct g *g, unsigned order)
 	g->lo = (uintptr_t)lo;
 	g->order = (uint8_t)order;
 	san_block_free(g->lo, g->sp - g->lo); /* all below sp is dead: plain memory */
-#if GORO_CHECKS >= 2
+#if GORO_PAINT
 	for (uintptr_t *w = (uintptr_t *)g->lo; w < (uintptr_t *)g->sp; w++)
 		*w = STACK_PAINT;
 	g->flags &= (uint8_t)~G_PAINT_STALE; /* the whole dead part is paint now */
@@ -990,7 +990,7 @@ goro_debug_move_every(unsigned n)
 static size_t
 stack_painted_use(const struct g *g)
 {
-#if GORO_CHECKS >= 2
+#if GORO_PAINT
 	const uintptr_t *w = (const uintptr_t *)g->lo + 1; /* skip the canary */
 	const uintptr_t *hi = (const uintptr_t *)stack_hi(g);
 

@@ -6,7 +6,7 @@
 
 #include "check.h"
 #include "goro.h"
-#include "goro_config.h"
+#include "rt.h" /* goro_debug: are stacks painted? */
 
 #define NTASK 16
 /* Boards with room for nine small stacks beside a grown one get every
@@ -213,7 +213,7 @@ inspector(void *arg)
 	ti = find(t, n, "deep");
 	CHECK(ti->grows >= 1);
 	CHECK(ti->stack_used < deep_bytes);
-	if (goro_debug_move_every(0) == GORO_OK) /* checks=2: painted, exact */
+	if (goro_debug.paint) /* checks=2 or paint_stacks: exact */
 		CHECK(ti->stack_high_water >= deep_bytes);
 
 	/* A short table: as many as fit, and the count of all. */

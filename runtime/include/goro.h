@@ -106,8 +106,9 @@ struct goro_stack_info {
 	size_t size;       /* hi - lo */
 	size_t used;       /* bytes in use now (hi - saved or current sp) */
 	size_t high_water; /* most bytes ever in use: exact when stacks are
-	                      painted (checks >= 2), else the most seen when
-	                      the stack grew or was asked about */
+	                      painted (checks=2, or the meson option
+	                      paint_stacks), else the most seen when the stack
+	                      grew or was asked about */
 	size_t max;        /* the most it may grow to */
 	unsigned grows;    /* times the stack moved to a new block (bigger, or
 	                      the same size when forced by goro_debug_move_every) */
@@ -226,7 +227,10 @@ enum goro_trace_event {
 	GORO_TRACE_CREATE = 1, /* the task was spawned; arg: its name */
 	GORO_TRACE_SWITCH,     /* the CPU goes from task id (0: g0) to task arg */
 	GORO_TRACE_PARK,       /* the task waits; arg: what for ("chan receive", ...) */
-	GORO_TRACE_WAKE,       /* the task is runnable again; arg: the task that woke it */
+	GORO_TRACE_WAKE,       /* the task is runnable again; arg: the task running then
+	                          (0: g0): the sender, say, or for a timer or an
+	                          interrupt's post, whichever task let the
+	                          scheduler look */
 	GORO_TRACE_EXIT,       /* the task ended */
 	GORO_TRACE_STACK_MOVE, /* the task's stack moved; arg: bytes copied */
 };

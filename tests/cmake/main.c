@@ -11,9 +11,9 @@
 int __wrap_printf(const char *fmt, ...);
 
 static struct goro_chan done;
-static int depth_sum;
+static int depth, depth_sum;
 
-/* Recursion of some 3 KB: more than any board's first stack. */
+/* Recursion of some 80 bytes a level, deeper than the first stack. */
 __attribute__((noinline)) static int
 down(int n)
 {
@@ -29,7 +29,7 @@ worker(void *arg)
 	struct goro_stack_info si;
 
 	(void)arg;
-	depth_sum = down(40);
+	depth_sum = down(depth);
 	if (goro_stack_info(goro_self(), &si) != GORO_OK || si.grows == 0) {
 		printf("firmware: FAIL: the stack did not grow (no stack check?)\n");
 		return;
@@ -49,7 +49,7 @@ watcher(void *arg)
 	n = goro_task_list(t, 4);
 	printf("firmware: %d tasks live\n", n);
 	goro_task_dump();
-	if (goro_chan_recv(&done, NULL) == 0 && n == 2 && depth_sum == 40 * 41 / 2)
+	if (goro_chan_recv(&done, NULL) == 0 && n == 2 && depth_sum == depth * (depth + 1) / 2)
 		printf("firmware: ok (goro %s)\n", GORO_VERSION_STRING);
 }
 
@@ -61,6 +61,10 @@ main(void)
 		puts("firmware: FAIL: printf is not wrapped");
 		return 1;
 	}
+	struct goro_pool_info pi;
+
+	goro_pool_info(&pi);
+	depth = (int)(pi.min_block / 64) + 1;
 	goro_chan_init(&done, NULL, 0, 0);
 	if (goro_go(worker, NULL) <= 0 || goro_go(watcher, NULL) <= 0)
 		return 1;
