@@ -37,6 +37,7 @@
 #include "clock.h"
 #include "goro.h"
 #include "goro_board.h"
+#include "irq_slots.h"
 #include "sp.h"
 
 /* GICv2 on QEMU virt, as its device tree gives it (qemu-system-aarch64
@@ -74,8 +75,6 @@
 #define PRIO_IRQ 0x80u
 /* The first SPI: INTIDs 0-15 are SGIs, 16-31 PPIs (the timer's). */
 #define GIC_FIRST_SPI 32
-/* SPI handlers at once: as on the RISC-V boards, a few slots. */
-#define BOARD_IRQ_SLOTS 4
 
 /* The virtual timer's interrupt: PPI 11, INTID 16 + 11 (virt's device
  * tree, /timer, third entry). */
@@ -95,11 +94,6 @@ goro_board_irq_stack(uintptr_t *lo, uintptr_t *hi)
 
 static uint64_t freq;   /* CNTFRQ_EL0, ticks per second */
 static unsigned nintid; /* INTIDs the GIC has, from GICD_TYPER */
-
-static struct {
-	unsigned intid; /* 0: free */
-	void (*fn)(void);
-} slots[BOARD_IRQ_SLOTS];
 
 #define SYSREG(name)                                                                               \
 	({                                                                                         \
@@ -208,35 +202,14 @@ void
 goro_board_irq_attach(unsigned intid, void (*fn)(void))
 {
 	unsigned long m;
-	unsigned i, free = BOARD_IRQ_SLOTS;
 
 	spi_check("goro_board_irq_attach", intid);
 	m = port_irq_save();
-	for (i = 0; i < BOARD_IRQ_SLOTS; i++) {
-		if (slots[i].intid == intid)
-			break;
-		if (slots[i].intid == 0 && free == BOARD_IRQ_SLOTS)
-			free = i;
-	}
-	if (i == BOARD_IRQ_SLOTS) {
-		if (fn == NULL) {
-			port_irq_restore(m);
-			return; /* nothing attached: nothing to detach */
-		}
-		if (free == BOARD_IRQ_SLOTS)
-			goro_panic("goro_board_irq_attach: no free slot for interrupt %u (all %d "
-			           "hold handlers)",
-			           intid, BOARD_IRQ_SLOTS);
-		i = free;
-	}
-	if (fn == NULL) {
-		goro_board_irq_disable(intid);
-		slots[i].intid = 0;
-		slots[i].fn = NULL;
-	} else {
-		slots[i].intid = intid;
-		slots[i].fn = fn;
-		goro_board_irq_enable(intid);
+	if (irq_slot_set(intid, fn)) {
+		if (fn)
+			goro_board_irq_enable(intid);
+		else
+			goro_board_irq_disable(intid);
 	}
 	port_irq_restore(m);
 }
@@ -264,19 +237,16 @@ board_irq(void)
 		vtimer_off(); /* one-shot: the deadline has been reached */
 		goro_timer_isr();
 	} else {
-		unsigned i;
+		void (*fn)(void) = irq_slot_find(GIC_INTID(iar));
 
-		for (i = 0; i < BOARD_IRQ_SLOTS; i++)
-			if (slots[i].intid == GIC_INTID(iar))
-				break;
-		if (i == BOARD_IRQ_SLOTS) {
+		if (fn == NULL) {
 			GICD_ICENABLER(GIC_INTID(iar) / 32) = 1u << (GIC_INTID(iar) % 32);
 			GICC_EOIR = iar;
 			goro_panic("unexpected interrupt %u: GIC SPI with no handler attached "
 			           "(goro_board_irq_attach)",
 			           (unsigned)GIC_INTID(iar));
 		}
-		slots[i].fn();
+		fn();
 	}
 	GICC_EOIR = iar;
 	goro_port_irq_depth--;

@@ -7,7 +7,7 @@
  * means "none"; sources are 1 to PLIC_SOURCES - 1.
  *
  * A handler table sized for every source would cost hifive1 more RAM than
- * it has spare, so the table has BOARD_IRQ_SLOTS entries, each a source
+ * it has spare, so the table (irq_slots.h) has IRQ_SLOTS entries, each a source
  * and its handler; attaching one more is a panic.
  */
 #include <stddef.h>
@@ -15,6 +15,7 @@
 
 #include "goro.h"
 #include "goro_board.h"
+#include "irq_slots.h"
 #include "sp.h"
 
 #ifndef PLIC_SOURCES
@@ -27,14 +28,6 @@
 #define PLIC_ENABLE(s)   (*(volatile uint32_t *)(PLIC_BASE + 0x2000u + 4u * ((s) / 32)))
 #define PLIC_THRESHOLD   (*(volatile uint32_t *)(PLIC_BASE + 0x200000u))
 #define PLIC_CLAIM       (*(volatile uint32_t *)(PLIC_BASE + 0x200004u))
-
-/* Handlers at once: 4 slots of 8 bytes. */
-#define BOARD_IRQ_SLOTS 4
-
-static struct {
-	unsigned source; /* 0: free */
-	void (*fn)(void);
-} slots[BOARD_IRQ_SLOTS];
 
 static void
 source_check(const char *what, unsigned irq)
@@ -91,36 +84,16 @@ void
 goro_board_irq_attach(unsigned irq, void (*fn)(void))
 {
 	unsigned long m;
-	unsigned i, free = BOARD_IRQ_SLOTS;
 
 	source_check("goro_board_irq_attach", irq);
 	m = port_irq_save();
-	for (i = 0; i < BOARD_IRQ_SLOTS; i++) {
-		if (slots[i].source == irq)
-			break;
-		if (slots[i].source == 0 && free == BOARD_IRQ_SLOTS)
-			free = i;
-	}
-	if (i == BOARD_IRQ_SLOTS) {
-		if (fn == NULL) {
-			port_irq_restore(m);
-			return; /* nothing attached: nothing to detach */
+	if (irq_slot_set(irq, fn)) {
+		if (fn) {
+			PLIC_PRIORITY(irq) = 1;
+			PLIC_ENABLE(irq) |= 1u << (irq % 32);
+		} else {
+			PLIC_ENABLE(irq) &= ~(1u << (irq % 32));
 		}
-		if (free == BOARD_IRQ_SLOTS)
-			goro_panic("goro_board_irq_attach: no free slot for interrupt %u (all %d "
-			           "hold handlers)",
-			           irq, BOARD_IRQ_SLOTS);
-		i = free;
-	}
-	if (fn == NULL) {
-		PLIC_ENABLE(irq) &= ~(1u << (irq % 32));
-		slots[i].source = 0;
-		slots[i].fn = NULL;
-	} else {
-		slots[i].source = irq;
-		slots[i].fn = fn;
-		PLIC_PRIORITY(irq) = 1;
-		PLIC_ENABLE(irq) |= 1u << (irq % 32);
 	}
 	port_irq_restore(m);
 }
@@ -135,22 +108,21 @@ void board_external_interrupt(void);
 void
 board_external_interrupt(void)
 {
-	unsigned src = PLIC_CLAIM, i;
+	unsigned src = PLIC_CLAIM;
+	void (*fn)(void);
 
 	if (src == 0)
 		return; /* claimed by nobody else, but withdrawn meanwhile */
 	goro_port_irq_depth++;
-	for (i = 0; i < BOARD_IRQ_SLOTS; i++)
-		if (slots[i].source == src)
-			break;
-	if (i == BOARD_IRQ_SLOTS) {
+	fn = irq_slot_find(src);
+	if (fn == NULL) {
 		PLIC_ENABLE(src) &= ~(1u << (src % 32));
 		PLIC_CLAIM = src;
 		goro_panic("unexpected interrupt %u: PLIC source with no handler attached "
 		           "(goro_board_irq_attach)",
 		           src);
 	}
-	slots[i].fn();
+	fn();
 	PLIC_CLAIM = src; /* complete */
 	goro_port_irq_depth--;
 }
