@@ -23,7 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rt.h"
+#define FUZZ_NAME "fuzz_chan"
+#include "harness.h"
 
 #define NCH     4
 #define MAXCAP  8
@@ -34,32 +35,6 @@
  * here waits, so parking is a finding; a panic is one too, unless the
  * operation is one that must panic. */
 struct cpu goro_cpus[GORO_NCPU];
-static jmp_buf panic_jmp;
-static int expect_panic;
-
-void
-goro_panic(const char *fmt, ...)
-{
-	va_list ap;
-
-	if (expect_panic) {
-		expect_panic = 0;
-		longjmp(panic_jmp, 1);
-	}
-	va_start(ap, fmt);
-	fprintf(stderr, "goro: panic: ");
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, "\n");
-	va_end(ap);
-	abort();
-}
-
-#define FAIL(...)                                                                                  \
-	do {                                                                                       \
-		fprintf(stderr, "fuzz_chan: " __VA_ARGS__);                                        \
-		fprintf(stderr, "\n");                                                             \
-		abort();                                                                           \
-	} while (0)
 
 void
 sched_park(const char *reason)
@@ -85,17 +60,6 @@ timeout_stop(struct timeout *to)
 {
 	(void)to;
 	FAIL("a timeout stopped by a call that must not wait");
-}
-
-/* The harness initialises the pool itself, for each input. */
-void
-sched_init(void)
-{
-}
-
-void
-sched_reclaim(void)
-{
 }
 
 void

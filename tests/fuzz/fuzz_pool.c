@@ -30,50 +30,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rt.h"
+#define FUZZ_NAME "fuzz_pool"
+#include "harness.h"
 
 #define NB      (GORO_POOL_SIZE / GORO_MIN_BLOCK)
 #define MAXLIVE 64
-
-/* pool.c's calls into the rest of the runtime. A panic is a finding,
- * unless a misuse case below expects one. */
-static jmp_buf panic_jmp;
-static int expect_panic;
-
-void
-goro_panic(const char *fmt, ...)
-{
-	va_list ap;
-
-	if (expect_panic) {
-		expect_panic = 0;
-		longjmp(panic_jmp, 1);
-	}
-	va_start(ap, fmt);
-	fprintf(stderr, "goro: panic: ");
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, "\n");
-	va_end(ap);
-	abort();
-}
-
-/* The harness initialises the pool itself, for each input. */
-void
-sched_init(void)
-{
-}
-
-void
-sched_reclaim(void)
-{
-}
-
-#define FAIL(...)                                                                                  \
-	do {                                                                                       \
-		fprintf(stderr, "fuzz_pool: " __VA_ARGS__);                                        \
-		fprintf(stderr, "\n");                                                             \
-		abort();                                                                           \
-	} while (0)
 
 struct live {
 	size_t off;
