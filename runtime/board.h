@@ -86,6 +86,33 @@ void board_uart_putc(char c);
 /* Start the console: after goro_board_early_init, before main. */
 void board_console_start(void);
 
+/*
+ * Multi-core boards: board_caps 'cpus' is how many CPUs the board has (1
+ * when absent); the runtime calls these only when built with the meson
+ * option cpus > 1, which must not exceed it.
+ *
+ * board_cpu_id: the calling CPU, 0 .. cpus-1, CPU 0 the one that ran
+ *   main. Cheap: mycpu() calls it where the port keeps no per-CPU
+ *   register (asm/<arch>/sp.h: PORT_CPU_PTR). From thread or handler mode.
+ * board_cpu_start: start CPU cpu (1 .. GORO_NCPU-1), held since reset (or
+ *   parked by the board's start code), so that it runs entry(cpu) in
+ *   thread mode, privileged, on the stack that ends at sp (16-byte
+ *   aligned), with its own exception vectors, interrupt controller
+ *   interface and wakeup interrupt set up and interrupts unmasked. Called
+ *   once per CPU, from CPU 0, on g0. entry never returns.
+ * board_cpu_wake: make CPU cpu's goro_board_idle return (GIC SGI, CLINT
+ *   MSIP, SEV or the MHU, a futex on the host). Any CPU, thread or handler
+ *   mode, the caller's own CPU included. A wake sent before the target
+ *   sleeps is not lost: its next goro_board_idle returns at once.
+ * The board's timer (goro_board_timer_set, goro_timer_isr) belongs to
+ * CPU 0: only CPU 0 calls goro_board_timer_set, and the interrupt is
+ * taken on CPU 0. Other CPUs' interrupts (attached with
+ * goro_board_irq_attach) may be taken on any CPU the board routes them to.
+ */
+int board_cpu_id(void);
+void board_cpu_start(int cpu, uintptr_t sp, void (*entry)(int cpu));
+void board_cpu_wake(int cpu);
+
 /* Called by the board's timer interrupt when the deadline has passed. */
 void goro_timer_isr(void);
 
