@@ -64,6 +64,18 @@ uintptr_t newstack_g0(void);
  * port_sp_asm, the instruction tools/goro-check uses to read sp. Ports
  * whose handlers leave no trace in a register (RV32, AArch64) define
  * goro_port_irq_depth, which the board's interrupt entry counts.
+ *
+ * Multi-core builds (GORO_NCPU > 1) also need, per CPU:
+ *	PORT_CPU_PTR                        defined where the arch has a
+ *	                                    register for a per-CPU pointer
+ *	                                    (tp, TPIDR_EL1, a TLS word), with
+ *	void *port_cpu_ptr(void);           read it
+ *	void port_set_cpu_ptr(void *p);     set it, once per CPU at its start
+ * and elsewhere the board's board_cpu_id() (board.h) finds the CPU. The
+ * stack check reads the running CPU's limit through port_guard_asm (the
+ * port's meson.build, or the board's where the board finds the CPU): an
+ * asm template that leaves the limit in %0, with %1 a scratch register.
+ * With one CPU the check loads goro_stackguard, and none of this is used.
  */
 
 /* Where a new task's first switch lands: calls sched_start(fn, arg). */
