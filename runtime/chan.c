@@ -1,5 +1,7 @@
 /*
- * Channels and select, with Go's semantics, on one CPU without locks.
+ * Channels and select, with Go's semantics. With several CPUs every
+ * operation holds the runtime lock (rtlock, rt.h) while it looks at a
+ * channel; a blocking one parks with it held, and sched_park releases it.
  *
  * A channel is a ring of elements plus two queues of parked tasks: senders
  * waiting for room or a receiver, receivers waiting for a value. A value
@@ -99,16 +101,27 @@ goro_chan_free(struct goro_chan *c)
 			           (void *)c);
 		goro_panic("goro_chan_free of a channel not made by goro_chan_new");
 	}
-	if (!waitq_empty(&c->recvq) || !waitq_empty(&c->sendq))
+	rt_lock();
+	if (!waitq_empty(&c->recvq) || !waitq_empty(&c->sendq)) {
+		rt_unlock();
 		goro_panic("goro_chan_free of a channel tasks are waiting on");
+	}
 	c->pooled = 0;
+	rt_unlock();
 	pool_free(c, c->order);
 }
 
 size_t
 goro_chan_len(const struct goro_chan *c)
 {
-	return c ? c->len : 0;
+	size_t n;
+
+	if (c == NULL)
+		return 0;
+	rt_lock();
+	n = c->len;
+	rt_unlock();
+	return n;
 }
 
 size_t
@@ -117,14 +130,15 @@ goro_chan_cap(const struct goro_chan *c)
 	return c ? c->cap : 0;
 }
 
-/* Send to a waiting receiver, or into the ring: 0, or GORO_EWOULDBLOCK. */
+/* Send to a waiting receiver, or into the ring: 0, GORO_EWOULDBLOCK, or
+ * GORO_ECLOSED (the caller panics, after letting go of rtlock). */
 static int
 send_now(struct goro_chan *c, const void *elem)
 {
 	struct goro_waiter *w;
 
 	if (c->closed)
-		goro_panic("send on closed channel");
+		return GORO_ECLOSED;
 	if ((w = waitq_take(&c->recvq)) != NULL) {
 		copy_elem(c, w->elem, elem);
 		w->result = 0;
@@ -170,20 +184,49 @@ recv_now(struct goro_chan *c, void *elem)
 }
 
 int
+chan_send_now(struct goro_chan *c, const void *elem)
+{
+	return send_now(c, elem);
+}
+
+static _Noreturn void
+send_closed_panic(void)
+{
+	goro_panic("send on closed channel");
+}
+
+int
 goro_chan_trysend(struct goro_chan *c, const void *elem)
 {
+	int r;
+
 	sched_check_thread("goro_chan_trysend");
-	return c ? send_now(c, elem) : GORO_EWOULDBLOCK;
+	if (c == NULL)
+		return GORO_EWOULDBLOCK;
+	rt_lock();
+	r = send_now(c, elem);
+	rt_unlock();
+	if (r == GORO_ECLOSED)
+		send_closed_panic();
+	return r;
 }
 
 int
 goro_chan_tryrecv(struct goro_chan *c, void *elem)
 {
+	int r;
+
 	sched_check_thread("goro_chan_tryrecv");
-	return c ? recv_now(c, elem) : GORO_EWOULDBLOCK;
+	if (c == NULL)
+		return GORO_EWOULDBLOCK;
+	rt_lock();
+	r = recv_now(c, elem);
+	rt_unlock();
+	return r;
 }
 
-/* Park on q until a partner completes the operation. */
+/* Park on q until a partner completes the operation (rtlock held: the
+ * park lets go of it). */
 static int
 wait_on(struct goro_waitq *q, void *elem, const char *reason)
 {
@@ -198,15 +241,25 @@ wait_on(struct goro_waitq *q, void *elem, const char *reason)
 int
 goro_chan_send(struct goro_chan *c, const void *elem)
 {
+	int r;
+
 	sched_check_thread("goro_chan_send");
+	rt_lock();
 	if (c == NULL) {
 		sched_park("chan send (nil chan)"); /* forever */
 		goro_panic("woken from a send on a nil channel");
 	}
-	if (send_now(c, elem) == 0)
+	r = send_now(c, elem);
+	if (r == 0) {
+		rt_unlock();
 		return 0;
+	}
+	if (r == GORO_ECLOSED) {
+		rt_unlock();
+		send_closed_panic();
+	}
 	if (wait_on(&c->sendq, (void *)elem, "chan send") == GORO_ECLOSED)
-		goro_panic("send on closed channel");
+		send_closed_panic();
 	return 0;
 }
 
@@ -216,13 +269,16 @@ goro_chan_recv(struct goro_chan *c, void *elem)
 	int r;
 
 	sched_check_thread("goro_chan_recv");
+	rt_lock();
 	if (c == NULL) {
 		sched_park("chan receive (nil chan)");
 		goro_panic("woken from a receive on a nil channel");
 	}
 	r = recv_now(c, elem);
-	if (r != GORO_EWOULDBLOCK)
+	if (r != GORO_EWOULDBLOCK) {
+		rt_unlock();
 		return r;
+	}
 	return wait_on(&c->recvq, elem, "chan receive");
 }
 
@@ -234,8 +290,11 @@ goro_chan_close(struct goro_chan *c)
 	sched_check_thread("goro_chan_close");
 	if (c == NULL)
 		goro_panic("close of nil channel");
-	if (c->closed)
+	rt_lock();
+	if (c->closed) {
+		rt_unlock();
 		goro_panic("close of closed channel");
+	}
 	c->closed = 1;
 	/* Receivers get the zero value; senders panic when they run. */
 	while ((w = waitq_take(&c->recvq)) != NULL) {
@@ -247,6 +306,7 @@ goro_chan_close(struct goro_chan *c)
 		w->result = GORO_ECLOSED;
 		sched_ready(w->st->g);
 	}
+	rt_unlock();
 	return 0;
 }
 
@@ -299,20 +359,29 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 	 * sampling: the k-th ready case replaces the pick with chance 1/k),
 	 * then do it. No case can starve another. */
 	pick = -1;
+	rt_lock();
 	for (i = 0, k = 0; i < n; i++)
 		if (case_ready(&cases[i]) && fastrand(c) % ++k == 0)
 			pick = (int)i;
 	if (pick >= 0) {
 		struct goro_case *cs = &cases[pick];
+		int r;
 		if (cs->dir == GORO_SEND) {
-			send_now(cs->chan, cs->elem);
+			r = send_now(cs->chan, cs->elem);
 		} else {
-			cs->ok = recv_now(cs->chan, cs->elem) == 0;
+			r = recv_now(cs->chan, cs->elem);
+			cs->ok = r == 0;
+			r = 0;
 		}
+		rt_unlock();
+		if (r == GORO_ECLOSED)
+			send_closed_panic();
 		return pick;
 	}
-	if (timeout_us == 0)
+	if (timeout_us == 0) {
+		rt_unlock();
 		return GORO_EWOULDBLOCK;
+	}
 
 	/* Pass 2: wait on every case, and on the timeout. */
 	for (i = 0; i < n; i++)
@@ -322,6 +391,7 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 			           wait_init(&cases[i].w, &st, cases[i].elem, (int)i));
 	timeout_start(&to, &st, timeout_us < 0 ? UINT64_MAX : (uint64_t)timeout_us);
 	sched_park("select");
+	rt_lock();
 	timeout_stop(&to);
 
 	/* Pass 3: the case that fired has been done by its waker; take the
@@ -333,6 +403,7 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 			waitq_remove(&cases[i].w);
 		cases[i].w.st = NULL;
 	}
+	rt_unlock();
 	if (st.idx < 0)
 		return GORO_ETIMEDOUT;
 	i = (size_t)st.idx;

@@ -64,8 +64,13 @@ void
 __cyg_profile_func_enter(void *fn, void *site)
 {
 	(void)fn, (void)site;
+#if GORO_NCPU > 1
+	if (__builtin_expect(port_sp() < mycpu()->stackguard, 0))
+		goro_stack_check_failed();
+#else
 	if (__builtin_expect(port_sp() < goro_stackguard, 0))
 		goro_stack_check_failed();
+#endif
 }
 
 void

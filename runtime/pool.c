@@ -64,6 +64,17 @@ static void *qcache[QCACHE];
 static int nqcache;
 
 static _Alignas(16) unsigned char pool_mem[GORO_POOL_SIZE];
+
+/* With several CPUs, the pool's own lock: the innermost of the runtime's
+ * (rt.h), held only inside this file's entry points. */
+#if GORO_NCPU > 1
+static spinlock_t poollock;
+#define pool_lock()   spin_lock(&poollock)
+#define pool_unlock() spin_unlock(&poollock)
+#else
+#define pool_lock()   ((void)0)
+#define pool_unlock() ((void)0)
+#endif
 static uint8_t meta[NBLOCKS];
 static uint8_t kind[NBLOCKS]; /* POOL_* of each minimum block */
 #if GORO_CHECKS >= 2
@@ -114,7 +125,9 @@ pool_kind(uintptr_t addr)
 void
 pool_mark_data(void *p, unsigned order)
 {
+	pool_lock();
 	set_kind(offset_of(p), order, POOL_DATA);
+	pool_unlock();
 }
 
 /* For each block in use as data, fn(lo, hi): for the stale-pointer scan. */
@@ -123,6 +136,7 @@ pool_each_data(void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *arg)
 {
 	size_t i = 0;
 
+	pool_lock();
 	while (i < NBLOCKS) {
 		size_t j = i + 1;
 		if (kind[i] != POOL_DATA) {
@@ -135,6 +149,7 @@ pool_each_data(void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *arg)
 		   (uintptr_t)pool_mem + j * GORO_MIN_BLOCK, arg);
 		i = j;
 	}
+	pool_unlock();
 }
 
 /*
@@ -292,8 +307,8 @@ qcache_flush(void)
 	}
 }
 
-POOL_NOASAN void *
-pool_alloc(unsigned order)
+POOL_NOASAN static void *
+alloc_locked(unsigned order)
 {
 	unsigned k = order;
 	struct fblock *b;
@@ -339,8 +354,8 @@ pool_alloc(unsigned order)
  * if nobody took it meanwhile. Returns 1 and the new low end in *p, or 0,
  * changing nothing.
  */
-POOL_NOASAN int
-pool_grow_down(void **p, unsigned order, unsigned target)
+POOL_NOASAN static int
+grow_down_locked(void **p, unsigned order, unsigned target)
 {
 	size_t off = offset_of(*p), o = off;
 	unsigned k;
@@ -362,8 +377,8 @@ pool_grow_down(void **p, unsigned order, unsigned target)
 	return 1;
 }
 
-POOL_NOASAN void
-pool_free(void *p, unsigned order)
+POOL_NOASAN static void
+free_locked(void *p, unsigned order)
 {
 	size_t off = offset_of(p);
 
@@ -381,6 +396,36 @@ pool_free(void *p, unsigned order)
 		return;
 	}
 	pool_free_coalesce(p, order);
+}
+
+void *
+pool_alloc(unsigned order)
+{
+	void *p;
+
+	pool_lock();
+	p = alloc_locked(order);
+	pool_unlock();
+	return p;
+}
+
+int
+pool_grow_down(void **p, unsigned order, unsigned target)
+{
+	int r;
+
+	pool_lock();
+	r = grow_down_locked(p, order, target);
+	pool_unlock();
+	return r;
+}
+
+void
+pool_free(void *p, unsigned order)
+{
+	pool_lock();
+	free_locked(p, order);
+	pool_unlock();
 }
 
 POOL_NOASAN static void
@@ -408,7 +453,9 @@ pool_free_coalesce(void *p, unsigned order)
 void
 pool_settle(void)
 {
+	pool_lock();
 	qcache_flush();
+	pool_unlock();
 }
 
 static int
@@ -448,6 +495,7 @@ goro_pool_info(struct goro_pool_info *out)
 	if (out == NULL)
 		return;
 	sched_init();
+	pool_lock();
 	out->total = GORO_POOL_SIZE;
 	out->free = nfree;
 	out->min_block = GORO_MIN_BLOCK;
@@ -466,4 +514,5 @@ goro_pool_info(struct goro_pool_info *out)
 				break;
 			}
 	}
+	pool_unlock();
 }

@@ -50,19 +50,26 @@ enum {
  * keeps here; the mover (stack.c) updates both.
  */
 struct g {
-	uintptr_t sp;           /* saved stack pointer while not running */
-	uintptr_t lo;           /* stack block [lo, lo + pool_block_size(order)) */
-	struct g *next;         /* run queue link, or free list link */
-	const char *name;       /* from goro_opts; may be NULL */
-	int id;                 /* > 0 while live; see sched.c for how it is chosen */
-	uint32_t hwm;           /* most bytes seen in use at a growth or stack_info */
-	uint8_t status;         /* G_* */
-	uint8_t order;          /* stack block is pool min_block << order bytes */
-	uint8_t minorder;       /* spawned at this order; never shrinks below it */
-	uint8_t maxorder;       /* the stack may grow to min_block << maxorder */
-	uint8_t flags;          /* GORO_FIXED_STACK, ... */
-	uint8_t pins;           /* goro_stack_pin depth */
-	uint8_t quiet;          /* yields in a row with the stack under a quarter used */
+	uintptr_t sp;     /* saved stack pointer while not running */
+	uintptr_t lo;     /* stack block [lo, lo + pool_block_size(order)) */
+	struct g *next;   /* run queue link, or free list link */
+	const char *name; /* from goro_opts; may be NULL */
+	int id;           /* > 0 while live; see sched.c for how it is chosen */
+	uint32_t hwm;     /* most bytes seen in use at a growth or stack_info */
+	uint8_t status;   /* G_* */
+	uint8_t order;    /* stack block is pool min_block << order bytes */
+	uint8_t minorder; /* spawned at this order; never shrinks below it */
+	uint8_t maxorder; /* the stack may grow to min_block << maxorder */
+	uint8_t flags;    /* GORO_FIXED_STACK, ... */
+	uint8_t pins;     /* goro_stack_pin depth */
+	uint8_t quiet;    /* yields in a row with the stack under a quarter used */
+#if GORO_NCPU > 1
+	/* Set by the CPU that switches to the task, cleared (release) by the
+	 * context that runs next on that CPU, once the task's registers are
+	 * saved: a CPU that takes the task off a run queue waits for it. */
+	_Atomic uint8_t oncpu;
+	uint8_t cpu; /* the CPU it runs on or last ran on */
+#endif
 	uint16_t grows;         /* moves to a bigger block */
 	uint16_t shrinks;       /* halvings */
 	const char *waitreason; /* while G_WAITING: what for, for deadlocks */
@@ -76,6 +83,50 @@ struct g {
 
 /* Forced moves' old blocks held back before they go to the pool (stack.c). */
 #define STACK_HELD 2
+
+/*
+ * Locks, with several CPUs (GORO_NCPU > 1); with one they are nothing.
+ * Spinlocks: held for a few dozen instructions, never across a switch
+ * except where sched_park says, never taken by interrupt handlers (those
+ * touch only their own CPU's poll flag and ISR list, with interrupts
+ * masked), so thread code holding one need not mask interrupts.
+ *
+ *   rtlock        the runtime lock: channels, wait queues and wait
+ *                 records, wait groups, mutexes, semaphores, timers, the
+ *                 task table and the live count, and every run queue
+ *                 insertion of a task made runnable (sched_ready, spawn);
+ *   c->runqlock   one CPU's run queue (taken after rtlock, never before);
+ *   the pool's    pool.c's own, innermost.
+ */
+#if GORO_NCPU > 1
+#include <stdatomic.h>
+#ifndef PORT_RELAX
+static inline void
+port_relax(void) /* in a spin loop (sp.h may have a pause instruction) */
+{
+	__asm__ volatile("" ::: "memory");
+}
+#endif
+typedef struct {
+	atomic_uint v;
+} spinlock_t;
+void spin_lock(spinlock_t *l);
+static inline void
+spin_unlock(spinlock_t *l)
+{
+	atomic_store_explicit(&l->v, 0, memory_order_release);
+}
+extern spinlock_t goro_rtlock;
+#define rt_lock()      spin_lock(&goro_rtlock)
+#define rt_unlock()    spin_unlock(&goro_rtlock)
+#define runq_lock(c)   spin_lock(&(c)->runqlock)
+#define runq_unlock(c) spin_unlock(&(c)->runqlock)
+#else
+#define rt_lock()      ((void)0)
+#define rt_unlock()    ((void)0)
+#define runq_lock(c)   ((void)(c))
+#define runq_unlock(c) ((void)(c))
+#endif
 
 /* Per-CPU state, reached only through mycpu(). */
 struct cpu {
@@ -94,9 +145,17 @@ struct cpu {
 	 * was posted): the scheduler polls at its next chance. */
 	volatile uint8_t poll;
 	struct goro_sema *volatile isr_list; /* semaphores posted by ISRs */
-	unsigned nlive;                      /* tasks spawned and not yet reaped */
-	unsigned isr_waiters;                /* tasks waiting on semaphores ISRs post */
-	uint32_t rng;                        /* select's random choice */
+	unsigned nlive;       /* tasks spawned and not yet reaped (CPU 0's: all CPUs') */
+	unsigned isr_waiters; /* tasks waiting on semaphores ISRs post (CPU 0's: all) */
+	uint32_t rng;         /* select's random choice */
+#if GORO_NCPU > 1
+	int id;              /* index in goro_cpus */
+	spinlock_t runqlock; /* runqhead, runqtail, runqsize */
+	unsigned runqsize;   /* tasks on the run queue, for stealing half */
+	struct g *prevg;     /* switched away from: its oncpu to clear */
+	uint8_t idle;        /* asleep in idle, or about to be (rtlock) */
+	unsigned steals;     /* tasks taken from other CPUs */
+#endif
 #if GORO_CHECKS >= 2
 	unsigned move_every, move_count; /* goro_debug_move_every */
 	unsigned nheld;                  /* old blocks of forced moves, held back */
@@ -112,13 +171,40 @@ struct cpu {
 #endif
 };
 
-/* One CPU for now; the accessor is the only place that knows. */
+/* The accessor is the only place that knows where the CPU's struct is:
+ * with one CPU, the one there is; with several, the port's per-CPU
+ * register, or the board's CPU number (runtime/port.h). */
+#if GORO_NCPU > 1
+extern struct cpu goro_cpus[GORO_NCPU] __attribute__((aligned(64)));
+#else
 extern struct cpu goro_cpus[GORO_NCPU];
+#endif
+#if GORO_NCPU == 1
 static inline struct cpu *
 mycpu(void)
 {
 	return &goro_cpus[0];
 }
+/* Counts kept for all CPUs together. */
+#define sched_all(c)   (c)
+#define poll_get(c)    ((c)->poll)
+#define poll_set(c, v) ((c)->poll = (v))
+#elif defined(PORT_CPU_PTR)
+static inline struct cpu *
+mycpu(void)
+{
+	return (struct cpu *)port_cpu_ptr();
+}
+#define sched_all(c) (&goro_cpus[0])
+#else
+int board_cpu_id(void);
+static inline struct cpu *
+mycpu(void)
+{
+	return &goro_cpus[board_cpu_id()];
+}
+#define sched_all(c) (&goro_cpus[0])
+#endif
 
 /* Stack canary: the word at a stack block's low end. Checked whenever a
  * task yields, exits or its stack grows (GORO_CHECKS >= 1). It catches an
@@ -187,6 +273,22 @@ int stack_shrink_g0(struct g *g);
 uintptr_t newstack_g0(void);
 
 /* The running task's check limit: set at every switch to or from a task. */
+#if GORO_NCPU > 1
+/* c->poll, which another CPU or an interrupt handler may set. */
+#define poll_get(c)    __atomic_load_n(&(c)->poll, __ATOMIC_ACQUIRE)
+#define poll_set(c, v) __atomic_store_n(&(c)->poll, (v), __ATOMIC_RELEASE)
+/* The other CPUs' g0 stacks where the runtime gives them (sched.c). */
+void sched_g0_stacks(uintptr_t *lo, uintptr_t *hi);
+#endif
+
+#if GORO_NCPU > 1 && !defined(PORT_CPU_PTR)
+/* The check's limits, one word per CPU, where the board finds the CPU
+ * (port_guard_asm indexes this): a copy of each CPU's stackguard. */
+extern uintptr_t goro_stackguards[GORO_NCPU];
+#define guard_mirror(c) (goro_stackguards[(c)->id] = (c)->stackguard)
+#else
+#define guard_mirror(c) ((void)0)
+#endif
 static inline void
 stack_set_guard(struct cpu *c, const struct g *g)
 {
@@ -195,6 +297,7 @@ stack_set_guard(struct cpu *c, const struct g *g)
 	if (g && c->move_every)
 		c->stackguard = UINTPTR_MAX; /* every check to the slow path, to count */
 #endif
+	guard_mirror(c);
 }
 
 /*
@@ -239,8 +342,11 @@ struct goro_wait {
 	int idx;     /* the waiter's idx that fired it, or -1: the timeout */
 };
 
+/* Park the running task. With several CPUs, called with rtlock held (the
+ * wait records are published under it); sched_park releases it. */
 void sched_park(const char *reason);
 
+/* Append g to c's run queue (runq_lock held where there are locks). */
 static inline void
 runq_put(struct cpu *c, struct g *g)
 {
@@ -250,11 +356,19 @@ runq_put(struct cpu *c, struct g *g)
 	else
 		c->runqhead = g;
 	c->runqtail = g;
+#if GORO_NCPU > 1
+	c->runqsize++;
+#endif
 }
 
 #include "trace.h" /* the trace hooks: nothing unless trace=true */
 
-/* Make a parked task runnable again. Inline: every wakeup pays it. */
+/* Make a parked task runnable again. Inline: every wakeup pays it. With
+ * several CPUs, under rtlock: it joins this CPU's run queue, and an idle
+ * CPU is woken to steal it if there is one. */
+#if GORO_NCPU > 1
+void sched_ready(struct g *g);
+#else
 static inline void
 sched_ready(struct g *g)
 {
@@ -264,6 +378,7 @@ sched_ready(struct g *g)
 		runq_put(mycpu(), g);
 	}
 }
+#endif
 void sched_poll(struct cpu *c);
 _Noreturn void sched_isr_panic(const char *what) __attribute__((cold));
 
@@ -297,6 +412,9 @@ int timer_del(struct goro_tnode *t);
 uint64_t timer_next(void);
 void timers_run(struct cpu *c);
 void timers_adjust(uintptr_t lo, uintptr_t hi, uintptr_t delta);
+/* Send without blocking, rtlock held: 0, GORO_EWOULDBLOCK or
+ * GORO_ECLOSED (chan.c; the timers' ticks). */
+int chan_send_now(struct goro_chan *c, const void *elem);
 void sema_apply_isr_posts(struct cpu *c);
 
 /* Stack pool: buddy allocator over a fixed region (pool.c). */

@@ -15,6 +15,15 @@
  *   stack check failed:      task -> g0's stack and back, on a new block
  *                            (goro_morestack, stack.c);
  *   goro_systemstack:        task -> g0's stack and back (stack.c).
+ *
+ * With several CPUs (GORO_NCPU > 1) each CPU runs this same loop on its own
+ * g0, with its own run queue; a CPU with nothing to run steals half of
+ * another's queue, and sleeps only when every queue is empty. A task made
+ * runnable joins the waker's queue, and an idle CPU is woken to steal it.
+ * Between putting a task on a queue and its registers being saved, the task
+ * is still on its CPU (g->oncpu): whoever takes it waits for the switch to
+ * finish, which the next context on the old CPU reports (switch_done).
+ * docs/design.md has the locks and the idle protocol.
  */
 #include <stdio.h>
 #include <string.h>
@@ -24,12 +33,35 @@
 #include "san.h"
 #include "sp.h"
 
+#if GORO_NCPU > 1
+struct cpu goro_cpus[GORO_NCPU] __attribute__((aligned(64)));
+#else
 struct cpu goro_cpus[GORO_NCPU];
+#endif
 /* The stack check reads the running task's limit by this name (check.c,
  * tools/goro-check): struct cpu's first word, on the one CPU there is. An
  * assembler alias, so that no compiler (nor ASan, which would fence an
- * 8-byte object inside goro_cpus) takes it for an object of its own. */
+ * 8-byte object inside goro_cpus) takes it for an object of its own. With
+ * several CPUs the check finds its CPU's (runtime/port.h). */
 __asm__(".globl goro_stackguard\n\t.set goro_stackguard, goro_cpus");
+
+#if GORO_NCPU > 1
+spinlock_t goro_rtlock;
+#ifndef PORT_CPU_PTR
+uintptr_t goro_stackguards[GORO_NCPU];
+#endif
+static unsigned nidle;     /* CPUs asleep in idle, or about to be (rtlock) */
+static atomic_int running; /* CPU 0 is in goro_run: the others may run tasks */
+static atomic_int started; /* the other CPUs have been started */
+
+void
+spin_lock(spinlock_t *l)
+{
+	while (atomic_exchange_explicit(&l->v, 1, memory_order_acquire))
+		while (atomic_load_explicit(&l->v, memory_order_relaxed))
+			port_relax();
+}
+#endif
 
 static struct g allg[GORO_MAX_TASKS];
 static struct g *gfree; /* free slots, linked through next */
@@ -68,6 +100,10 @@ sched_init(void)
 	if (ready)
 		return;
 	__asm__ volatile("" : : "r"(&goro_debug)); /* keep it (see above) */
+#if GORO_NCPU > 1
+	for (i = 0; i < GORO_NCPU; i++)
+		goro_cpus[i].id = i;
+#endif
 	pool_init();
 	gfree = NULL;
 	for (i = GORO_MAX_TASKS - 1; i >= 0; i--) {
@@ -89,27 +125,185 @@ runq_get(struct cpu *c)
 		c->runqhead = g->next;
 		if (c->runqhead == NULL)
 			c->runqtail = NULL;
+#if GORO_NCPU > 1
+		c->runqsize--;
+#endif
 	}
 	return g;
 }
 
+#if GORO_NCPU > 1
+/* Take c's next task, under its lock. */
+static struct g *
+runq_take(struct cpu *c)
+{
+	struct g *g;
+
+	runq_lock(c);
+	g = runq_get(c);
+	runq_unlock(c);
+	return g;
+}
+
+/* Before switching to g: wait until the CPU it last ran on has saved its
+ * registers (oncpu cleared), then claim it. No lock is held here. */
+static inline void
+claim(struct cpu *c, struct g *g)
+{
+	while (atomic_load_explicit(&g->oncpu, memory_order_acquire))
+		port_relax();
+	atomic_store_explicit(&g->oncpu, 1, memory_order_relaxed);
+	g->cpu = (uint8_t)c->id;
+}
+
+/* After a switch, in the context that runs next: the task switched away
+ * from is off this CPU now. c is this CPU's (mycpu() again: the arriving
+ * task may have left another CPU). */
+static inline void
+switch_done(struct cpu *c)
+{
+	struct g *prev = c->prevg;
+
+	if (prev) {
+		c->prevg = NULL;
+		atomic_store_explicit(&prev->oncpu, 0, memory_order_release);
+	}
+}
+
+/* Under rtlock: wake one idle CPU, for it to steal (or, if to is not
+ * NULL, that CPU if it is idle). */
+static void
+wake_idle(struct cpu *to)
+{
+	int i;
+
+	if (nidle == 0 || !running)
+		return;
+	for (i = 0; i < GORO_NCPU && to == NULL; i++)
+		if (goro_cpus[i].idle)
+			to = &goro_cpus[i];
+	if (to == NULL || !to->idle)
+		return;
+	to->idle = 0;
+	nidle--;
+	board_cpu_wake(to->id);
+}
+
+/* Under rtlock: g joins a run queue (its own CPU's if pinned, else c's),
+ * and an idle CPU hears of it. */
+static void
+runq_publish(struct cpu *c, struct g *g)
+{
+	struct cpu *to = (g->flags & GORO_PIN_CPU) ? &goro_cpus[g->cpu] : c;
+
+	runq_lock(to);
+	runq_put(to, g);
+	runq_unlock(to);
+	wake_idle(to != c ? to : NULL);
+}
+
+void
+sched_ready(struct g *g)
+{
+	if (g->status == G_WAITING) {
+		g->status = G_READY;
+		trace_wake(g, mycpu()->curg);
+		runq_publish(mycpu(), g);
+	}
+}
+
+/* c has nothing to run: take half of another CPU's queue, pinned tasks
+ * left where they are. Returns the first to run; the rest join c's
+ * queue. */
+static struct g *
+steal(struct cpu *c)
+{
+	int k;
+
+	for (k = 1; k < GORO_NCPU; k++) {
+		struct cpu *v = &goro_cpus[(c->id + k) % GORO_NCPU];
+		struct g *got = NULL, **tail = &got, **pp, *g;
+		unsigned n;
+
+		if (!running)
+			return NULL;
+		runq_lock(v);
+		n = (v->runqsize + 1) / 2;
+		for (pp = &v->runqhead; n > 0 && (g = *pp) != NULL;) {
+			if (g->flags & GORO_PIN_CPU) {
+				pp = &g->next;
+				continue;
+			}
+			*pp = g->next; /* unlink g */
+			v->runqsize--;
+			n--;
+			g->next = NULL;
+			*tail = g;
+			tail = &g->next;
+		}
+		/* The tail may have gone: find it again. */
+		v->runqtail = NULL;
+		for (g = v->runqhead; g; g = g->next)
+			v->runqtail = g;
+		runq_unlock(v);
+		if (got == NULL)
+			continue;
+		c->steals++;
+		if (got->next) {
+			runq_lock(c);
+			for (g = got->next; g;) {
+				struct g *nx = g->next;
+				runq_put(c, g);
+				g = nx;
+			}
+			runq_unlock(c);
+		}
+		return got;
+	}
+	return NULL;
+}
+#else
+#define runq_take(c)   runq_get(c)
+#define claim(c, g)    ((void)0)
+#define switch_done(c) ((void)0)
+#define steal(c)       ((struct g *)NULL)
+#endif
+
 static void reap_g0(struct cpu *c);
 static void gid_next(struct g *g);
 
+#if GORO_NCPU > 1
+#define set_prev(c, g) ((c)->prevg = (g))
+#define AGAIN(c)       ((c) = mycpu()) /* after a switch: the task may be elsewhere */
+#else
+#define set_prev(c, g) ((void)0)
+#define AGAIN(c)       ((void)0)
+#endif
+
 /* On g0: every suspended task, runnable or parked, gives back what it does
- * not use. (In place: a parked task's wait records keep their addresses.) */
+ * not use. (In place: a parked task's wait records keep their addresses.)
+ * With several CPUs only parked ones: a runnable task may be taken by
+ * another CPU at any time, a parked one only by a waker, under rtlock. */
 void
 sched_reclaim_g0(void)
 {
 	int i;
 
+	rt_lock();
 	reap_g0(mycpu());
 	stack_settle_g0(mycpu());
-	for (i = 0; i < GORO_MAX_TASKS; i++)
-		if ((allg[i].status == G_READY || allg[i].status == G_WAITING) &&
-		    &allg[i] != mycpu()->curg && &allg[i] != mycpu()->insys)
-			while (stack_shrink_g0(&allg[i]))
+	for (i = 0; i < GORO_MAX_TASKS; i++) {
+		struct g *g = &allg[i];
+#if GORO_NCPU > 1
+		if (g->status != G_WAITING || atomic_load(&g->oncpu))
+			continue;
+#endif
+		if ((g->status == G_READY || g->status == G_WAITING) && g != mycpu()->curg &&
+		    g != mycpu()->insys)
+			while (stack_shrink_g0(g))
 				;
+	}
+	rt_unlock();
 }
 
 static void
@@ -149,7 +343,12 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 	order = pool_order(size);
 	if (order < 0)
 		return GORO_EINVAL;
+#if GORO_NCPU > 1
+	if (opts && (opts->flags & GORO_PIN_CPU) && opts->cpu >= GORO_NCPU)
+		return GORO_EINVAL;
+#endif
 	c = mycpu();
+	rt_lock();
 	g = c->deadlist;
 	if (g != NULL && g->order == order) {
 		/* Take over an exited task's slot and stack block as they are:
@@ -164,27 +363,40 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 		if (lo == NULL) {
 			/* Exited tasks not yet reaped, and idle tasks' unused
 			 * halves of grown stacks, may make room. */
+			rt_unlock();
 			sched_reclaim();
+			rt_lock();
 			g = gfree;
-			if (g == NULL)
+			lo = g ? pool_alloc((unsigned)order) : NULL;
+			if (lo == NULL) {
+				rt_unlock();
 				return GORO_ENOMEM;
-			lo = pool_alloc((unsigned)order);
-			if (lo == NULL)
-				return GORO_ENOMEM;
+			}
 		}
 		gfree = g->next;
-		c->nlive++;
+		sched_all(c)->nlive++;
 	}
+	rt_unlock();
 
+	/* The slot is ours alone until it joins a run queue. */
 	g->lo = (uintptr_t)lo;
 	g->flags = (uint8_t)(opts ? opts->flags : 0);
 	g->name = opts ? opts->name : NULL;
 	stack_init(g, (unsigned)order, max);
 	g->sp = goro_port_init_frame(stack_hi(g), fn, arg);
 	san_stack_new(g);
-	g->status = G_READY;
 	trace_create(g);
+#if GORO_NCPU > 1
+	atomic_store_explicit(&g->oncpu, 0, memory_order_relaxed);
+	g->cpu = (uint8_t)((g->flags & GORO_PIN_CPU) ? opts->cpu : (unsigned)c->id);
+	rt_lock();
+	g->status = G_READY;
+	runq_publish(c, g);
+	rt_unlock();
+#else
+	g->status = G_READY;
 	runq_put(c, g);
+#endif
 	return g->id;
 }
 
@@ -198,16 +410,23 @@ gid_next(struct g *g)
 	g->id = g->id > (int)(0x7fffffff - GORO_MAX_TASKS) ? slot + 1 : g->id + GORO_MAX_TASKS;
 }
 
+/* Under rtlock. */
 static void
 gfree_put(struct g *g)
 {
-	mycpu()->nlive--;
+	struct cpu *all = sched_all(mycpu());
+
+	all->nlive--;
 	gid_next(g);
 	g->status = G_FREE;
 	g->name = NULL;
 	g->sp = g->lo = 0; /* the block is the pool's now: no stale pointer into it */
 	g->next = gfree;
 	gfree = g;
+#if GORO_NCPU > 1
+	if (all->nlive == 0)
+		wake_idle(&goro_cpus[0]); /* goro_run may return now */
+#endif
 }
 
 /* The live task whose stack block holds addr, or NULL. */
@@ -254,8 +473,22 @@ goro_yield(void)
 		return;
 	sched_check_thread("goro_yield");
 	stack_check(gp);
-	if (c->poll)
+	if (poll_get(c))
 		sched_poll(c); /* interrupts have news: timers, posts */
+#if GORO_NCPU > 1
+	if (gp->order != gp->minorder)
+		stack_yield_point(c, gp);
+	/* Rotate the queue: next leaves the head, gp joins the tail. */
+	runq_lock(c);
+	next = runq_get(c);
+	if (next == NULL) {
+		runq_unlock(c);
+		return;
+	}
+	runq_put(c, gp);
+	runq_unlock(c);
+	claim(c, next);
+#else
 	if (c->runqhead == NULL)
 		return;
 	if (gp->order != gp->minorder)
@@ -263,11 +496,15 @@ goro_yield(void)
 	/* Rotate the queue: next leaves the head, gp joins the tail. */
 	next = runq_get(c);
 	runq_put(c, gp);
+#endif
 	c->curg = next;
+	set_prev(c, gp);
 	stack_set_guard(c, next);
 	trace_switch(gp, next);
 	san_leave(c, gp, next, 0);
 	goro_port_switch(&gp->sp, next->sp);
+	AGAIN(c);
+	switch_done(c);
 	san_arrive(c, gp);
 }
 
@@ -280,9 +517,10 @@ sched_isr_panic(const char *what)
 
 /*
  * Park the running task until sched_ready: it has put wait records where
- * its wakers will find them. Runs the next runnable task directly, or, if
- * there is none, gives the CPU to g0, which sleeps until something wakes.
- * Outside a task there is no one to park: a panic.
+ * its wakers will find them (with several CPUs, under rtlock, which this
+ * releases). Runs the next runnable task directly, or, if there is none,
+ * gives the CPU to g0, which sleeps until something wakes. Outside a task
+ * there is no one to park: a panic.
  */
 void
 sched_park(const char *reason)
@@ -297,13 +535,17 @@ sched_park(const char *reason)
 	gp->status = G_WAITING;
 	gp->waitreason = reason;
 	trace_park(gp, reason);
-	if (c->poll)
+	rt_unlock(); /* from here on a waker may ready gp: it stays on this CPU
+	                (oncpu) until the switch below is done */
+	if (poll_get(c))
 		sched_poll(c);
-	next = runq_get(c);
+	next = runq_take(c);
 	if (next == gp) /* a timer or interrupt readied us already */
 		return;
 	trace_switch(gp, next);
+	set_prev(c, gp);
 	if (next) {
+		claim(c, next);
 		c->curg = next;
 		stack_set_guard(c, next);
 		san_leave(c, gp, next, 0);
@@ -314,6 +556,8 @@ sched_park(const char *reason)
 		san_leave(c, gp, NULL, 0);
 		goro_port_mcall(&gp->sp, c->g0sp);
 	}
+	AGAIN(c);
+	switch_done(c);
 	san_arrive(c, gp);
 }
 
@@ -321,7 +565,7 @@ sched_park(const char *reason)
 void
 sched_poll(struct cpu *c)
 {
-	c->poll = 0;
+	poll_set(c, 0);
 	sema_apply_isr_posts(c);
 	timers_run(c);
 }
@@ -344,19 +588,22 @@ task_exit(int abandoned)
 	gp->status = G_DEAD;
 	/* Its stack and slot go back later, on g0, or to the next spawn; a
 	 * task cannot free the stack it stands on. Meanwhile the next task
-	 * runs at once, if there is one. */
+	 * runs at once, if there is one. (The dead list is this CPU's own.) */
 	gp->next = c->deadlist;
 	c->deadlist = gp;
 	trace_exit(gp);
-	next = runq_get(c);
+	next = runq_take(c);
 	trace_switch(gp, next);
 	c->curg = next;
+	set_prev(c, gp);
 	stack_set_guard(c, next);
 	san_leave(c, gp, next, 1);
-	if (next)
+	if (next) {
+		claim(c, next);
 		goro_port_switch(&gp->sp, next->sp);
-	else
+	} else {
 		goro_port_mcall(&gp->sp, c->g0sp);
+	}
 	goro_panic("goroutine %d resumed after exit", gp->id);
 }
 
@@ -369,12 +616,15 @@ goro_exit(void)
 _Noreturn void
 sched_start(void (*fn)(void *), void *arg)
 {
+#if GORO_NCPU > 1
+	switch_done(mycpu());
+#endif
 	san_first_arrive();
 	fn(arg);
 	task_exit(0); /* every frame of fn returned: no frame record is left */
 }
 
-/* On g0: give back what exited tasks hold. */
+/* On g0, under rtlock: give back what exited tasks hold. */
 static void
 reap_g0(struct cpu *c)
 {
@@ -400,8 +650,9 @@ deadlock_g0(struct cpu *c)
 	size_t n;
 	int i, shown = 0;
 
-	n = (size_t)snprintf(msg, sizeof msg,
-	                     "all goroutines are asleep - deadlock! (%u blocked:", c->nlive);
+	(void)c;
+	n = (size_t)snprintf(msg, sizeof msg, "all goroutines are asleep - deadlock! (%u blocked:",
+	                     sched_all(c)->nlive);
 	for (i = 0; i < GORO_MAX_TASKS && n < sizeof msg; i++) {
 		struct g *g = &allg[i];
 		if (g->status != G_WAITING)
@@ -418,6 +669,7 @@ deadlock_g0(struct cpu *c)
 	goro_panic("%s", msg);
 }
 
+#if GORO_NCPU == 1
 /*
  * Nothing can run. Sleep until a timer or an interrupt has news: tickless,
  * the board's one-shot timer is armed for the next deadline only (time.c
@@ -472,6 +724,170 @@ goro_run(void)
 		san_arrive(c, NULL);
 	}
 }
+#else
+/* Under rtlock: whether any CPU has a task queued. */
+static int
+any_queued(void)
+{
+	int i, n = 0;
+
+	for (i = 0; i < GORO_NCPU && n == 0; i++) {
+		runq_lock(&goro_cpus[i]);
+		n = goro_cpus[i].runqhead != NULL;
+		runq_unlock(&goro_cpus[i]);
+	}
+	return n;
+}
+
+/*
+ * Nothing to run here, and nothing to steal. Under rtlock, the CPU says it
+ * is idle (a waker then wakes it: wake_idle) and looks once more; if every
+ * CPU is idle, nothing is queued, no timer is pending and no task waits on
+ * an interrupt's post, nothing can ever wake anyone: a deadlock. Then it
+ * sleeps until a wake or an interrupt (the board keeps a wake sent before
+ * the sleep). Returns 1 on CPU 0 when no task is left at all: goro_run is
+ * done.
+ */
+static int
+idle_g0(struct cpu *c)
+{
+	struct cpu *all = &goro_cpus[0];
+	unsigned long irq;
+
+	rt_lock();
+	stack_settle_g0(c);
+	if (c->id == 0 && all->nlive == 0) {
+		rt_unlock();
+		return 1;
+	}
+	if ((running || c->id == 0) && any_queued()) {
+		rt_unlock();
+		return 0;
+	}
+	c->idle = 1;
+	nidle++;
+	if (nidle == GORO_NCPU && running && all->nlive > 0 && timer_next() == UINT64_MAX &&
+	    all->isr_waiters == 0)
+		deadlock_g0(c);
+	rt_unlock();
+	irq = port_irq_save();
+	if (!poll_get(c))
+		goro_board_idle();
+	port_irq_restore(irq);
+	rt_lock();
+	if (c->idle) { /* woken by an interrupt, not by wake_idle */
+		c->idle = 0;
+		nidle--;
+	}
+	rt_unlock();
+	return 0;
+}
+
+/* One CPU's g0: run tasks until (CPU 0) none is left anywhere. */
+static void
+sched_loop(struct cpu *c)
+{
+	struct g *g;
+
+	for (;;) {
+		if (c->deadlist) {
+			rt_lock();
+			reap_g0(c);
+			rt_unlock();
+		}
+		if (poll_get(c))
+			sched_poll(c);
+		g = NULL;
+		if (c->id == 0 || atomic_load_explicit(&running, memory_order_relaxed)) {
+			g = runq_take(c);
+			if (g == NULL)
+				g = steal(c);
+		}
+		if (g == NULL) {
+			if (idle_g0(c))
+				return;
+			continue;
+		}
+		claim(c, g);
+		c->curg = g;
+		stack_set_guard(c, g);
+		trace_switch(NULL, g);
+		san_leave(c, NULL, g, 0);
+		goro_port_gogo(&c->g0sp, g->sp);
+		switch_done(c);
+		san_arrive(c, NULL);
+	}
+}
+
+/* The other CPUs' g0 stacks, where the board does not give a CPU one of
+ * its own (the host's threads have theirs). */
+#if !GORO_HOSTED
+static unsigned char g0_stacks[GORO_NCPU - 1][GORO_G0_STACK] __attribute__((aligned(16)));
+
+void
+sched_g0_stacks(uintptr_t *lo, uintptr_t *hi)
+{
+	*lo = (uintptr_t)g0_stacks;
+	*hi = (uintptr_t)g0_stacks + sizeof g0_stacks;
+}
+#define G0_STACK_TOP(i) ((uintptr_t)g0_stacks[(i)-1] + GORO_G0_STACK)
+#else
+void
+sched_g0_stacks(uintptr_t *lo, uintptr_t *hi)
+{
+	*lo = *hi = 0;
+}
+#define G0_STACK_TOP(i) ((uintptr_t)0)
+#endif
+
+/* Where the board starts each CPU after the first. */
+static _Noreturn void
+cpu_entry(int id)
+{
+	struct cpu *c = &goro_cpus[id];
+
+#ifdef PORT_CPU_PTR
+	port_set_cpu_ptr(c);
+#endif
+	rt_assert("cpu", mycpu() == c);
+#ifdef GORO_ASAN
+	san_g0_bounds(c);
+#endif
+	for (;;)
+		sched_loop(c); /* returns only on CPU 0 */
+}
+
+void
+goro_run(void)
+{
+	struct cpu *c = mycpu();
+	int i;
+
+	if (c->curg || c->insys)
+		goro_panic("goro_run called from inside a task: the scheduler runs only on g0");
+	if (c != &goro_cpus[0])
+		goro_panic("goro_run called on CPU %d: main's CPU, 0, runs it", c->id);
+	sched_init();
+#ifdef GORO_ASAN
+	san_g0_bounds(c);
+#endif
+	rt_lock();
+	running = 1;
+	for (i = 1; i < GORO_NCPU; i++)
+		wake_idle(&goro_cpus[i]);
+	rt_unlock();
+	if (!atomic_exchange(&started, 1))
+		for (i = 1; i < GORO_NCPU; i++)
+			board_cpu_start(i, G0_STACK_TOP(i), cpu_entry);
+	sched_loop(c);
+	rt_lock();
+	running = 0;
+	for (i = 0; i < GORO_NCPU; i++)
+		stack_settle_g0(&goro_cpus[i]);
+	rt_unlock();
+	pool_settle(); /* every stack is back: the pool is whole */
+}
+#endif
 
 int
 goro_self(void)
@@ -487,4 +903,20 @@ goro_name(int id)
 	struct g *g = sched_find(id);
 
 	return g ? g->name : NULL;
+}
+
+int
+goro_cpu(void)
+{
+#if GORO_NCPU > 1
+	return mycpu()->id;
+#else
+	return 0;
+#endif
+}
+
+int
+goro_ncpu(void)
+{
+	return GORO_NCPU;
 }

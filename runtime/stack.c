@@ -411,13 +411,27 @@ maps_apply(unsigned long adjusted, unsigned nseen)
 	move_stats.unmapped += (unsigned long)(mv.end - mv.from) - mv.mapped;
 }
 
+/* With several CPUs, one move at a time: the mover's notes (mv), its
+ * statistics and the headroom figure are the mover's alone. Moves are
+ * rare, and a move holds no other lock while it waits for this one. */
+#if GORO_NCPU > 1
+static spinlock_t moverlock;
+#define mover_lock()   spin_lock(&moverlock)
+#define mover_unlock() spin_unlock(&moverlock)
+#else
+#define mover_lock()   ((void)0)
+#define mover_unlock() ((void)0)
+#endif
+
 void
 goro_debug_move_stats(struct goro_move_stats *out, int reset)
 {
+	mover_lock();
 	if (out)
 		*out = move_stats;
 	if (reset)
 		memset(&move_stats, 0, sizeof move_stats);
+	mover_unlock();
 }
 
 /* Clear every record in [from, to): frames that will never return. */
@@ -566,7 +580,7 @@ stale_scan_g0(struct g *g, uintptr_t lo, uintptr_t hi)
 	 * block by block below; the interrupt stack; and the trace ring, whose
 	 * records hold ids, sizes, names and 64-bit times, never a stack
 	 * address (and a time's low word passes through every address). */
-	uintptr_t hole[3][2] = {{pool_base(), pool_base() + GORO_POOL_SIZE}};
+	uintptr_t hole[4][2] = {{pool_base(), pool_base() + GORO_POOL_SIZE}};
 	uintptr_t from = (uintptr_t)__data_start, end = (uintptr_t)_end;
 	int i, j, n = 1;
 
@@ -574,6 +588,10 @@ stale_scan_g0(struct g *g, uintptr_t lo, uintptr_t hi)
 		return;
 	goro_board_irq_stack(&hole[n][0], &hole[n][1]);
 	n += hole[n][1] > hole[n][0];
+#if GORO_NCPU > 1
+	sched_g0_stacks(&hole[n][0], &hole[n][1]); /* like the interrupt stack */
+	n += hole[n][1] > hole[n][0];
+#endif
 #if GORO_TRACE
 	hole[n][0] = (uintptr_t)&goro_trace_ring;
 	hole[n][1] = hole[n][0] + sizeof goro_trace_ring;
@@ -647,7 +665,9 @@ copystack_g0(struct g *g, unsigned order, int forced)
 	 * sp, and timers kept on it. (Wait records never need it: a task with
 	 * any is parked, and a parked task's stack does not move.) */
 	g->sp = sp + delta;
+	rt_lock();
 	timers_adjust(sp, oldhi, delta);
+	rt_unlock();
 
 	/* Swap: the task owns the new block from here on. */
 	san_stack_free(g);
@@ -788,7 +808,8 @@ newstack_g0(void)
 	/* Stack work runs only on g0: never on the stack being moved. */
 	rt_assert("newstack", here < g->lo || here >= stack_hi(g));
 	c->stackreq = 0;
-	c->stackguard = 0; /* on g0 nothing is checked */
+	stack_set_guard(c, NULL); /* on g0 nothing is checked */
+	mover_lock();
 	if (req == STACK_GROW) {
 		stack_grow_g0(g);
 	} else if (req == STACK_MOVE) {
@@ -796,6 +817,7 @@ newstack_g0(void)
 		if (copystack_g0(g, g->order, 1) == 0)
 			g->grows = count_up(g->grows);
 	}
+	mover_unlock();
 	stack_set_guard(c, g);
 	san_leave(c, NULL, g, 0);
 	return g->sp;
@@ -848,8 +870,10 @@ shrink_self_g0(void *arg)
 	struct g *g = arg;
 	struct cpu *c = mycpu();
 
-	if (stack_shrink_g0(g))
+	if (stack_shrink_g0(g)) {
 		c->stackguard = g->lo + GORO_STACK_GUARD; /* read again on return */
+		guard_mirror(c);
+	}
 }
 
 /*
@@ -961,6 +985,7 @@ goro_systemstack(void (*fn)(void *), void *arg)
 	c->curg = NULL;
 	c->insys = g;
 	c->stackguard = 0;
+	guard_mirror(c);
 	san_leave(c, g, NULL, 0);
 	goro_port_on_g0(systemstack_g0, &s, c->g0sp);
 	san_arrive(c, g);
@@ -974,9 +999,13 @@ goro_debug_move_every(unsigned n)
 {
 #if GORO_CHECKS >= 2
 	struct cpu *c = mycpu();
+	int i;
 
-	c->move_every = n;
-	c->move_count = 0;
+	/* Every CPU's: the caller's task may move to another. */
+	for (i = 0; i < GORO_NCPU; i++) {
+		goro_cpus[i].move_every = n;
+		goro_cpus[i].move_count = 0;
+	}
 	stack_set_guard(c, c->curg);
 	return GORO_OK;
 #else

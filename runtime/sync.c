@@ -1,11 +1,13 @@
 /*
  * Wait groups, mutexes and semaphores, on the same wait queues as
- * channels. Semaphores are also how interrupt handlers wake tasks.
+ * channels. Semaphores are also how interrupt handlers wake tasks. With
+ * several CPUs each operation holds rtlock (rt.h); parking lets go of it.
  */
 #include "rt.h"
 #include "sp.h"
 
-/* Park on q; a waker fires the wait and readies us. */
+/* Park on q; a waker fires the wait and readies us. rtlock held: the
+ * park lets go of it. */
 static void
 park_on(struct goro_waitq *q, const char *reason)
 {
@@ -30,11 +32,15 @@ goro_wg_add(struct goro_wg *wg, int delta)
 {
 	sched_check_thread("goro_wg_add");
 	stack_check_shared(wg, "goro_wg_add: wait group");
+	rt_lock();
 	wg->count += delta;
-	if (wg->count < 0)
+	if (wg->count < 0) {
+		rt_unlock();
 		goro_panic("goro_wg_add: negative wait group counter");
+	}
 	if (wg->count == 0)
 		wake_all(&wg->q);
+	rt_unlock();
 }
 
 void
@@ -48,8 +54,11 @@ goro_wg_wait(struct goro_wg *wg)
 {
 	sched_check_thread("goro_wg_wait");
 	stack_check_shared(wg, "goro_wg_wait: wait group");
+	rt_lock();
 	if (wg->count > 0)
 		park_on(&wg->q, "wait group");
+	else
+		rt_unlock();
 }
 
 /* The mutex is handed to the first waiter on unlock, so it is never
@@ -62,13 +71,17 @@ goro_mutex_lock(struct goro_mutex *m)
 	sched_check_thread("goro_mutex_lock");
 	if (me == NULL)
 		goro_panic("goro_mutex_lock outside a task");
+	stack_check_shared(m, "goro_mutex_lock: mutex");
+	rt_lock();
 	if (m->owner == NULL) {
-		stack_check_shared(m, "goro_mutex_lock: mutex");
 		m->owner = me;
+		rt_unlock();
 		return;
 	}
-	if (m->owner == me)
+	if (m->owner == me) {
+		rt_unlock();
 		goro_panic("goro_mutex_lock: goroutine %d already holds this mutex", me->id);
+	}
 	park_on(&m->q, "mutex");
 	rt_assert("mutex", m->owner == me); /* handed over by unlock */
 }
@@ -81,10 +94,14 @@ goro_mutex_trylock(struct goro_mutex *m)
 	sched_check_thread("goro_mutex_trylock");
 	if (me == NULL)
 		goro_panic("goro_mutex_trylock outside a task");
-	if (m->owner != NULL)
-		return GORO_EWOULDBLOCK;
 	stack_check_shared(m, "goro_mutex_trylock: mutex");
+	rt_lock();
+	if (m->owner != NULL) {
+		rt_unlock();
+		return GORO_EWOULDBLOCK;
+	}
 	m->owner = me;
+	rt_unlock();
 	return GORO_OK;
 }
 
@@ -95,15 +112,21 @@ goro_mutex_unlock(struct goro_mutex *m)
 	struct goro_waiter *w;
 
 	sched_check_thread("goro_mutex_unlock");
-	if (m->owner == NULL)
+	rt_lock();
+	if (m->owner == NULL) {
+		rt_unlock();
 		goro_panic("goro_mutex_unlock of an unlocked mutex");
-	if (m->owner != me)
-		goro_panic("goro_mutex_unlock of a mutex goroutine %d holds",
-		           ((struct g *)m->owner)->id);
+	}
+	if (m->owner != me) {
+		int id = ((struct g *)m->owner)->id;
+		rt_unlock();
+		goro_panic("goro_mutex_unlock of a mutex goroutine %d holds", id);
+	}
 	w = waitq_take(&m->q);
 	m->owner = w ? w->st->g : NULL;
 	if (w)
 		sched_ready(w->st->g);
+	rt_unlock();
 }
 
 void
@@ -129,36 +152,46 @@ int
 goro_sema_trywait(struct goro_sema *s)
 {
 	sched_check_thread("goro_sema_trywait");
-	if (s->count <= 0)
+	rt_lock();
+	if (s->count <= 0) {
+		rt_unlock();
 		return GORO_EWOULDBLOCK;
+	}
 	s->count--;
+	rt_unlock();
 	return GORO_OK;
 }
 
 int
 goro_sema_timedwait(struct goro_sema *s, uint64_t timeout_us)
 {
-	struct cpu *c = mycpu();
+	struct cpu *all = sched_all(mycpu());
 	struct goro_wait st = {0};
 	struct goro_waiter w;
 	struct timeout to;
 
 	sched_check_thread("goro_sema_wait");
+	rt_lock();
 	if (s->count > 0) {
 		s->count--;
+		rt_unlock();
 		return GORO_OK;
 	}
-	if (timeout_us == 0)
+	if (timeout_us == 0) {
+		rt_unlock();
 		return GORO_ETIMEDOUT;
+	}
 	waitq_push(&s->q, wait_init(&w, &st, NULL, 0));
 	timeout_start(&to, &st, timeout_us);
 	if (s->isr)
-		c->isr_waiters++; /* an interrupt may still come: not a deadlock */
+		all->isr_waiters++; /* an interrupt may still come: not a deadlock */
 	sched_park("semaphore");
+	rt_lock();
 	if (s->isr)
-		c->isr_waiters--;
+		all->isr_waiters--;
 	timeout_stop(&to);
 	waitq_remove(&w);
+	rt_unlock();
 	return st.idx < 0 ? GORO_ETIMEDOUT : GORO_OK;
 }
 
@@ -185,7 +218,9 @@ void
 goro_sema_post(struct goro_sema *s)
 {
 	sched_check_thread("goro_sema_post"); /* goro_sema_post_isr is the one */
+	rt_lock();
 	sema_release(s, 1);
+	rt_unlock();
 }
 
 /*
@@ -196,19 +231,32 @@ goro_sema_post(struct goro_sema *s)
  * CPU wakes from this very interrupt. Masked briefly against a nested
  * interrupt posting the same semaphore.
  */
+#if GORO_NCPU > 1
+/* Several CPUs' handlers may post the same semaphore: its ISR fields are
+ * also under this lock, taken with interrupts masked. */
+static spinlock_t isrlock;
+#define isr_lock()   spin_lock(&isrlock)
+#define isr_unlock() spin_unlock(&isrlock)
+#else
+#define isr_lock()   ((void)0)
+#define isr_unlock() ((void)0)
+#endif
+
 void
 goro_sema_post_isr(struct goro_sema *s)
 {
 	struct cpu *c = mycpu();
 	unsigned long irq = port_irq_save();
 
+	isr_lock();
 	s->isr_posts++;
 	if (!s->queued) {
 		s->queued = 1;
 		s->isr_next = c->isr_list;
 		c->isr_list = s;
 	}
-	c->poll = 1;
+	isr_unlock();
+	poll_set(c, 1);
 	port_irq_restore(irq);
 }
 
@@ -220,10 +268,13 @@ sema_apply_isr_posts(struct cpu *c)
 {
 	for (;;) {
 		unsigned long irq = port_irq_save();
-		struct goro_sema *s = c->isr_list;
+		struct goro_sema *s;
 		unsigned n;
 
+		isr_lock();
+		s = c->isr_list;
 		if (s == NULL) {
+			isr_unlock();
 			port_irq_restore(irq);
 			return;
 		}
@@ -232,7 +283,10 @@ sema_apply_isr_posts(struct cpu *c)
 		s->queued = 0;
 		n = s->isr_posts;
 		s->isr_posts = 0;
+		isr_unlock();
 		port_irq_restore(irq);
+		rt_lock();
 		sema_release(s, n);
+		rt_unlock();
 	}
 }

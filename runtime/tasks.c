@@ -12,10 +12,6 @@
 #include "rt.h"
 #include "sp.h"
 
-/* One CPU: every task runs on CPU 0. A second CPU has to record in
- * struct g where each task last ran. */
-_Static_assert(GORO_NCPU == 1, "record the CPU a task last ran on in struct g");
-
 static int
 live(const struct g *g)
 {
@@ -39,9 +35,18 @@ task_info(const struct list_call *lc, struct g *g, struct goro_task_info *out)
 
 	out->id = g->id;
 	out->name = g->name;
+#if GORO_NCPU > 1
+	out->cpu = g->cpu;
+#else
 	out->cpu = 0;
+#endif
 	out->waitreason = NULL;
+#if GORO_NCPU > 1
+	if (g == c->curg || g == c->insys ||
+	    (g->status == G_READY && atomic_load_explicit(&g->oncpu, memory_order_relaxed))) {
+#else
 	if (g == c->curg || g == c->insys) {
+#endif
 		out->state = GORO_TASK_RUNNING;
 	} else if (g->status == G_WAITING) {
 		out->state = GORO_TASK_WAITING;

@@ -13,6 +13,11 @@
  * task is parked then, and a parked task's stack does not move. A
  * goro_timer may sit on a running task's stack, pinned or not; if that
  * stack moves, timers_adjust (called by the mover) fixes its heap entry.
+ *
+ * With several CPUs the heap is under rtlock (timer_add, timer_del,
+ * timeout_start and timeout_stop are called with it held), and the board's
+ * timer is CPU 0's: another CPU whose change moves the earliest deadline
+ * has CPU 0 look (its poll flag and a wake), and CPU 0 arms the timer.
  */
 #include <string.h>
 
@@ -70,6 +75,19 @@ rearm(void)
 {
 	uint64_t next = timer_next();
 
+#if GORO_NCPU > 1
+	static uint64_t asked = UINT64_MAX; /* the deadline CPU 0 was last told of */
+
+	if (mycpu() != &goro_cpus[0]) {
+		if (next != asked) {
+			asked = next;
+			poll_set(&goro_cpus[0], 1);
+			board_cpu_wake(0);
+		}
+		return;
+	}
+	asked = next;
+#endif
 	if (next != armed) {
 		armed = next;
 		goro_board_timer_set(next);
@@ -94,9 +112,11 @@ timer_next(void)
 void
 timer_add(struct goro_tnode *t)
 {
-	if (nheap == GORO_MAX_TIMERS)
+	if (nheap == GORO_MAX_TIMERS) {
+		rt_unlock();
 		goro_panic("too many timers pending (the table holds %d; meson option max_timers)",
 		           GORO_MAX_TIMERS);
+	}
 	heap_set(nheap++, t);
 	sift_up(t->heapidx);
 	rearm();
@@ -152,7 +172,7 @@ fire(struct goro_tnode *t, uint64_t now)
 		return;
 	}
 	gt = (struct goro_timer *)t;
-	goro_chan_trysend(&gt->c, &now); /* a full channel drops the tick */
+	chan_send_now(&gt->c, &now); /* a full channel drops the tick */
 	if (gt->period) {
 		/* Next tick on the period's grid, after now: ticks missed in a
 		 * stall are skipped in one step, not one period a turn. */
@@ -170,8 +190,11 @@ timers_run(struct cpu *c)
 	uint64_t now;
 
 	(void)c;
-	if (nheap == 0)
+	rt_lock();
+	if (nheap == 0) {
+		rt_unlock();
 		return;
+	}
 	now = goro_now_us();
 	while (nheap && heap[0]->when <= now) {
 		struct goro_tnode *t = heap[0];
@@ -179,6 +202,7 @@ timers_run(struct cpu *c)
 		fire(t, now);
 	}
 	rearm();
+	rt_unlock();
 }
 
 /* From the board's timer interrupt: have the scheduler look. The board's
@@ -187,7 +211,7 @@ void
 goro_timer_isr(void)
 {
 	armed = UINT64_MAX;
-	mycpu()->poll = 1;
+	poll_set(mycpu(), 1);
 }
 
 uint64_t
@@ -228,9 +252,12 @@ goro_sleep_us(uint64_t us)
 		goro_yield();
 		return;
 	}
+	rt_lock();
 	timeout_start(&to, &st, us);
 	sched_park("sleep");
+	rt_lock();
 	timeout_stop(&to);
+	rt_unlock();
 }
 
 void
@@ -238,6 +265,7 @@ goro_timer_start(struct goro_timer *t, uint64_t after_us, uint64_t period_us)
 {
 	sched_check_thread("goro_timer_start");
 	stack_check_shared(t, "goro_timer_start: timer");
+	rt_lock();
 	if (t->c.buf != (unsigned char *)&t->slot) { /* first start: t is zeroed */
 		goro_chan_init(&t->c, &t->slot, sizeof t->slot, 1);
 		t->node.heapidx = -1;
@@ -248,15 +276,19 @@ goro_timer_start(struct goro_timer *t, uint64_t after_us, uint64_t period_us)
 	t->node.when = deadline_after(after_us);
 	t->period = period_us;
 	timer_add(&t->node);
+	rt_unlock();
 }
 
 int
 goro_timer_stop(struct goro_timer *t)
 {
+	int r;
+
 	sched_check_thread("goro_timer_stop");
-	if (t->c.buf != (unsigned char *)&t->slot)
-		return 0; /* never started */
-	return timer_del(&t->node);
+	rt_lock();
+	r = t->c.buf == (unsigned char *)&t->slot ? timer_del(&t->node) : 0; /* 0: never started */
+	rt_unlock();
+	return r;
 }
 
 struct goro_chan *

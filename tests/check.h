@@ -49,4 +49,15 @@ pool_whole_largest(const struct goro_pool_info *pi)
 		CHECK_EQ(pi_.largest_free, pool_whole_largest(&pi_));                              \
 	} while (0)
 
+/* Spawn fn(arg) on CPU 0 only: for tests of what one CPU promises (the
+ * order yields and wakeups run in), which with several CPUs holds per
+ * CPU. With one CPU, a plain goro_go. */
+static inline int
+goro_go_cpu0(void (*fn)(void *), void *arg)
+{
+	struct goro_opts o = {.flags = GORO_PIN_CPU, .cpu = 0};
+
+	return goro_go_opts(fn, arg, &o);
+}
+
 #endif

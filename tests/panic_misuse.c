@@ -76,8 +76,8 @@ misuse(void *arg)
 		goro_mutex_unlock(&mu);
 		break;
 	case 4:
-		goro_go(holder, NULL);
-		goro_go(stranger, NULL);
+		goro_go_cpu0(holder, NULL); /* one CPU: the holder locks first */
+		goro_go_cpu0(stranger, NULL);
 		goro_yield();
 		goro_yield();
 		break;
@@ -91,7 +91,7 @@ misuse(void *arg)
 		break;
 	case 7:
 		pc = goro_chan_new(sizeof(int), 0);
-		goro_go(waiter, pc);
+		goro_go_cpu0(waiter, pc);
 		goro_yield(); /* the waiter parks on pc */
 		goro_chan_free(pc);
 		break;

@@ -22,7 +22,7 @@ worker(void *arg)
 	goro_yield();
 	log_[nlog++] = 10 + me;
 	if (me == 0)
-		CHECK(goro_go(child, (void *)(intptr_t)100) > 0);
+		CHECK(goro_go_cpu0(child, (void *)(intptr_t)100) > 0);
 	goro_yield();
 	log_[nlog++] = 20 + me;
 }
@@ -35,7 +35,7 @@ main(void)
 	int i;
 
 	for (i = 0; i < N; i++)
-		CHECK(goro_go(worker, (void *)(intptr_t)i) > 0);
+		CHECK(goro_go_cpu0(worker, (void *)(intptr_t)i) > 0);
 	goro_run();
 	CHECK_EQ(nlog, (int)(sizeof want / sizeof want[0]));
 	for (i = 0; i < nlog; i++)

@@ -61,6 +61,38 @@
 #define SEMA_K    2
 #define NPOOLED   SOAK_POOLED /* pooled channels alive at once */
 
+/*
+ * With several CPUs (meson option cpus) the soak's own bookkeeping (the
+ * token owners, the slots, the counters) is kept under one lock that a
+ * task holds whenever it runs test code, and lets go of around every call
+ * that may block or switch: the runtime's calls then run on every CPU at
+ * once, while the checks see the same interleavings, at switch points,
+ * that one CPU would give them.
+ */
+#if GORO_NCPU > 1
+static struct goro_mutex big;
+#define BIG_LOCK()   goro_mutex_lock(&big)
+#define BIG_UNLOCK() goro_mutex_unlock(&big)
+#define UNLOCKED(call)                                                                             \
+	do {                                                                                       \
+		BIG_UNLOCK();                                                                      \
+		call;                                                                              \
+		BIG_LOCK();                                                                        \
+	} while (0)
+#define UNLOCKED_R(call)                                                                           \
+	({                                                                                         \
+		BIG_UNLOCK();                                                                      \
+		__typeof__(call) r_ = (call);                                                      \
+		BIG_LOCK();                                                                        \
+		r_;                                                                                \
+	})
+#else
+#define BIG_LOCK()       ((void)0)
+#define BIG_UNLOCK()     ((void)0)
+#define UNLOCKED(call)   call
+#define UNLOCKED_R(call) (call)
+#endif
+
 /* One task's state, kept in static storage: sync objects and timers must
  * not live on a stack that moves. Slots are handed out at spawn and given
  * back when the task finishes, so at most nslots tasks are live. */
@@ -135,12 +167,13 @@ bottom(struct slot *s, int may_exit)
 	if (may_exit && r == 0 && s->parent >= 0) {
 		early_exits++;
 		finish(s);
+		BIG_UNLOCK();
 		goro_exit();
 	}
 	if (r < 4)
-		goro_yield();
+		UNLOCKED(goro_yield());
 	else if (r == 4)
-		goro_sleep_us(below(s, 100));
+		UNLOCKED(goro_sleep_us(below(s, 100)));
 }
 
 /* Recursion that checks, at every level, that the pointer it got still
@@ -215,7 +248,7 @@ op_token(struct slot *s)
 		CHECK_EQ(owner[t], me);
 		offered[t] = 1;
 	}
-	r = goro_select(cs, 3, timeout);
+	r = UNLOCKED_R(goro_select(cs, 3, timeout));
 	if (r == 0) {
 		t = s->tok;
 		CHECK(!s->holding);
@@ -279,7 +312,7 @@ op_sleep(struct slot *s)
 {
 	uint64_t us = below(s, 4) == 0 ? below(s, 2000) : below(s, 100), t0 = goro_now_us();
 
-	goro_sleep_us(us);
+	UNLOCKED(goro_sleep_us(us));
 	CHECK(goro_now_us() - t0 >= us);
 }
 
@@ -293,17 +326,17 @@ op_mutex(struct slot *s, const volatile char *anchor)
 		if (goro_mutex_trylock(&mtx[m]) != 0)
 			return;
 	} else {
-		goro_mutex_lock(&mtx[m]);
+		UNLOCKED(goro_mutex_lock(&mtx[m]));
 	}
 	CHECK_EQ(mtx_owner[m], 0);
 	mtx_owner[m] = me;
 	locks++;
 	switch (below(s, 3)) {
 	case 0:
-		goro_yield();
+		UNLOCKED(goro_yield());
 		break;
 	case 1:
-		goro_sleep_us(below(s, 200));
+		UNLOCKED(goro_sleep_us(below(s, 200)));
 		break;
 	default:
 		deep(s, anchor, 0);
@@ -321,7 +354,7 @@ op_sema(struct slot *s)
 
 	switch (below(s, 3)) {
 	case 0:
-		goro_sema_wait(&sem);
+		UNLOCKED(goro_sema_wait(&sem));
 		r = 0;
 		break;
 	case 1:
@@ -329,7 +362,7 @@ op_sema(struct slot *s)
 		CHECK(r == 0 || r == GORO_EWOULDBLOCK);
 		break;
 	default:
-		r = goro_sema_timedwait(&sem, below(s, 400));
+		r = UNLOCKED_R(goro_sema_timedwait(&sem, below(s, 400)));
 		CHECK(r == 0 || r == GORO_ETIMEDOUT);
 		break;
 	}
@@ -338,9 +371,9 @@ op_sema(struct slot *s)
 	sema_ok++;
 	CHECK(++sem_inside <= SEMA_K);
 	if (below(s, 2))
-		goro_yield();
+		UNLOCKED(goro_yield());
 	else
-		goro_sleep_us(below(s, 300));
+		UNLOCKED(goro_sleep_us(below(s, 300)));
 	sem_inside--;
 	goro_sema_post(&sem);
 }
@@ -356,7 +389,7 @@ op_timer(struct slot *s)
 	switch (below(s, 3)) {
 	case 0:
 		goro_timer_start(&s->tm, after, 0);
-		CHECK_EQ(goro_chan_recv(goro_timer_chan(&s->tm), &v), 0);
+		CHECK_EQ(UNLOCKED_R(goro_chan_recv(goro_timer_chan(&s->tm), &v)), 0);
 		CHECK(v >= t0 + after);
 		CHECK_EQ(goro_timer_stop(&s->tm), 0); /* it has fired */
 		ticks++;
@@ -365,7 +398,7 @@ op_timer(struct slot *s)
 		goro_timer_start(&s->tm, after, 50 + below(s, 200));
 		n = 1 + (int)below(s, 3);
 		for (i = 0; i < n; i++) {
-			CHECK_EQ(goro_chan_recv(goro_timer_chan(&s->tm), &v), 0);
+			CHECK_EQ(UNLOCKED_R(goro_chan_recv(goro_timer_chan(&s->tm), &v)), 0);
 			CHECK(v >= t0 + after && v >= prev);
 			prev = v;
 			ticks++;
@@ -376,7 +409,7 @@ op_timer(struct slot *s)
 	default:
 		goro_timer_start(&s->tm, 1000000 + after, 0);
 		if (below(s, 2))
-			goro_yield();
+			UNLOCKED(goro_yield());
 		CHECK_EQ(goro_timer_stop(&s->tm), 1);
 		CHECK_EQ(goro_chan_tryrecv(goro_timer_chan(&s->tm), &v), GORO_EWOULDBLOCK);
 		break;
@@ -428,9 +461,9 @@ finish(struct slot *s)
 				s->holding = 0;
 			}
 		if (s->holding)
-			goro_yield();
+			UNLOCKED(goro_yield());
 	}
-	goro_wg_wait(&s->kids);
+	UNLOCKED(goro_wg_wait(&s->kids));
 	CHECK_EQ(goro_timer_stop(&s->tm), 0);
 	CHECK_EQ(goro_chan_tryrecv(goro_timer_chan(&s->tm), &v), GORO_EWOULDBLOCK);
 	CHECK_EQ(goro_stack_info(goro_self(), &si), GORO_OK);
@@ -450,6 +483,7 @@ worker(void *arg)
 	volatile char anchor = 0;
 	int i;
 
+	BIG_LOCK();
 	while (s->rounds-- > 0 && ops < ops_max) {
 		ops++;
 		switch (below(s, 17)) {
@@ -483,10 +517,10 @@ worker(void *arg)
 		case 13:
 			/* Quiet yields on a shallow stack: a grown one shrinks. */
 			for (i = 0; i < 10; i++)
-				goro_yield();
+				UNLOCKED(goro_yield());
 			break;
 		case 14:
-			goro_wg_wait(&s->kids);
+			UNLOCKED(goro_wg_wait(&s->kids));
 			break;
 		case 15:
 			op_pooled(s, &anchor);
@@ -497,6 +531,7 @@ worker(void *arg)
 		}
 	}
 	finish(s);
+	BIG_UNLOCK();
 }
 
 /* Whether arg is a whole number, and which. */

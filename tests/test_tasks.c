@@ -248,7 +248,9 @@ inspector(void *arg)
 static void
 spawn(void (*fn)(void *), void *arg, const char *name, int *count)
 {
-	struct goro_opts o = {.name = name};
+	/* On CPU 0 only: the states listed are those one CPU's order gives
+	 * (with several CPUs the others would run the tasks meanwhile). */
+	struct goro_opts o = {.name = name, .flags = GORO_PIN_CPU, .cpu = 0};
 
 	CHECK(goro_go_opts(fn, arg, &o) > 0);
 	++*count;

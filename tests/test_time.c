@@ -53,12 +53,12 @@ main(void)
 	 * sleep begins. (Emulated boards skip idle time: no cost there.) */
 	base = goro_now_us() + 300000;
 	for (i = 0; i < 5; i++)
-		goro_go(sleeper, (void *)(uintptr_t)us[i]);
+		goro_go_cpu0(sleeper, (void *)(uintptr_t)us[i]);
 	goro_run();
 	CHECK_EQ(norder, 5);
 	for (i = 0; i < 5; i++)
 		CHECK_EQ(order[i], (i + 1) * 1000);
-	goro_go(ticker, NULL);
+	goro_go_cpu0(ticker, NULL);
 	goro_run();
 	printf("ok time\n");
 	return 0;

@@ -79,7 +79,8 @@ stopper(void *arg)
 static void
 spawn(void (*fn)(void *), const char *name)
 {
-	struct goro_opts o = {.name = name};
+	/* On CPU 0 only: the order of events checked is one CPU's. */
+	struct goro_opts o = {.name = name, .flags = GORO_PIN_CPU, .cpu = 0};
 
 	CHECK(goro_go_opts(fn, NULL, &o) > 0);
 }

@@ -5,9 +5,21 @@
  * with a handler (runtime/sync.c, idling) pay for the system call.
  */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <signal.h>
 
 #include "sp.h"
+
+#if GORO_NCPU > 1
+/* Each thread's CPU: CPU 0's until a thread is started as another
+ * (every new thread starts with the initial value). */
+extern char goro_cpus[];
+__thread void *goro_port_cpu = goro_cpus;
+#endif
+
+/* The board's wakeup signal, for idling with several CPUs: blocked but in
+ * idle, so that one sent early stays pending (boards/host/board.c). */
+#define WAKE_SIG SIGURG
 
 unsigned long
 port_irq_save(void)
@@ -16,7 +28,7 @@ port_irq_save(void)
 
 	sigemptyset(&set);
 	sigaddset(&set, SIGALRM);
-	sigprocmask(SIG_BLOCK, &set, &old);
+	pthread_sigmask(SIG_BLOCK, &set, &old);
 	return (unsigned long)sigismember(&old, SIGALRM);
 }
 
@@ -29,17 +41,22 @@ port_irq_restore(unsigned long was_blocked)
 		return;
 	sigemptyset(&set);
 	sigaddset(&set, SIGALRM);
-	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 
-/* Called with SIGALRM blocked: wait for it (or any signal) with it open,
- * and return with it blocked again, as sigsuspend does. */
+/* Called with SIGALRM blocked: wait for it (or any signal, the board's
+ * wakeup among them) with it open, and return with it blocked again, as
+ * sigsuspend does. */
 void
 port_idle(void)
 {
 	sigset_t open;
 
-	sigprocmask(SIG_BLOCK, NULL, &open);
-	sigdelset(&open, SIGALRM);
+	pthread_sigmask(SIG_BLOCK, NULL, &open);
+#if GORO_NCPU > 1
+	if (goro_port_cpu == (void *)goro_cpus) /* the timer is CPU 0's */
+#endif
+		sigdelset(&open, SIGALRM);
+	sigdelset(&open, WAKE_SIG);
 	sigsuspend(&open);
 }

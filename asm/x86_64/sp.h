@@ -24,6 +24,30 @@ void port_irq_restore(unsigned long state);
 /* Called with interrupts masked: sleep until one is pending (irq.c). */
 void port_idle(void);
 
+/* Several CPUs (threads): each thread's struct cpu, in a thread-local
+ * word (irq.c) that the stack check reads too (meson.build). */
+#include "goro_config.h"
+#if GORO_NCPU > 1
+#define PORT_CPU_PTR 1
+extern __thread void *goro_port_cpu;
+static inline void *
+port_cpu_ptr(void)
+{
+	return goro_port_cpu;
+}
+static inline void
+port_set_cpu_ptr(void *p)
+{
+	goro_port_cpu = p;
+}
+#define PORT_RELAX 1
+static inline void
+port_relax(void)
+{
+	__asm__ volatile("pause" ::: "memory");
+}
+#endif
+
 /* The host has no interrupt context to detect: signal handlers must call
  * only the *_isr functions, which the host cannot enforce. */
 static inline int

@@ -3,10 +3,13 @@
  * with status 2, as on the emulated boards (runtime/hooks.c). Time is
  * CLOCK_MONOTONIC; the board's one-shot timer is setitimer, whose SIGALRM
  * plays the timer interrupt. Masking it and idling are the port's
- * (asm/x86_64/irq.c).
+ * (asm/x86_64/irq.c). With several CPUs each is a thread; a wake is
+ * SIGURG, which every thread blocks except while it idles, so that one
+ * sent before the sleep stays pending and ends it.
  */
 #define _GNU_SOURCE
 #include <link.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,3 +139,71 @@ goro_board_timer_set(uint64_t deadline_us)
 	}
 	setitimer(ITIMER_REAL, &it, NULL);
 }
+
+#if GORO_NCPU > 1
+static pthread_t threads[GORO_NCPU];
+
+struct start {
+	void (*entry)(int cpu);
+	int cpu;
+};
+
+static void *
+cpu_thread(void *arg)
+{
+	struct start *st = arg;
+
+	st->entry(st->cpu); /* never returns */
+	return NULL;
+}
+
+static void
+on_wake(int sig)
+{
+	(void)sig;
+}
+
+/* A thread per CPU, on a stack of its own (sp is not used: the host's g0
+ * stacks are its threads'). It starts with the timer's and the wake's
+ * signals blocked, as every thread keeps them but in idle. */
+void
+board_cpu_start(int cpu, uintptr_t sp, void (*entry)(int cpu))
+{
+	static struct start st[GORO_NCPU];
+	struct sigaction sa;
+	sigset_t block, old;
+
+	(void)sp;
+	if (threads[0] == 0) {
+		threads[0] = pthread_self();
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_wake;
+		sigemptyset(&sa.sa_mask);
+		sa.sa_flags = SA_RESTART;
+		sigaction(SIGURG, &sa, NULL);
+	}
+	sigemptyset(&block);
+	sigaddset(&block, SIGURG);
+	pthread_sigmask(SIG_BLOCK, &block, NULL); /* CPU 0 keeps it blocked */
+	sigaddset(&block, SIGALRM);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
+	st[cpu].entry = entry;
+	st[cpu].cpu = cpu;
+	if (pthread_create(&threads[cpu], NULL, cpu_thread, &st[cpu]) != 0)
+		goro_panic("host: cannot start a thread for CPU %d", cpu);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+void
+board_cpu_wake(int cpu)
+{
+	if (threads[cpu])
+		pthread_kill(threads[cpu], SIGURG);
+}
+
+int
+board_cpu_id(void)
+{
+	return goro_cpu();
+}
+#endif

@@ -56,6 +56,9 @@ enum {
 	 * pointers into it may be handed to code outside the task. A fixed
 	 * stack that runs short is a panic. */
 	GORO_FIXED_STACK = 1u << 0,
+	/* Several CPUs (meson option cpus): the task runs only on CPU
+	 * goro_opts.cpu, never stolen by another. Ignored with one CPU. */
+	GORO_PIN_CPU = 1u << 1,
 };
 
 /* Spawn options. A zeroed struct means "the defaults". */
@@ -65,6 +68,7 @@ struct goro_opts {
 	                      to a pool block */
 	size_t max_stack;  /* the most the stack may grow to; 0 = board default */
 	unsigned flags;    /* GORO_FIXED_STACK, ... */
+	unsigned cpu;      /* with GORO_PIN_CPU: the CPU, 0 .. goro_ncpu()-1 */
 };
 
 /*
@@ -92,6 +96,17 @@ int goro_self(void);
 
 /* The name of the task with this id, or NULL if there is none. */
 const char *goro_name(int id);
+
+/*
+ * CPUs (meson option cpus). goro_ncpu: how many run tasks. goro_cpu: the
+ * calling CPU, 0 .. goro_ncpu()-1; main and goro_run are on CPU 0. A task
+ * may run on another CPU after any call that can switch (a yield, a
+ * channel operation, a wait), unless it was spawned with GORO_PIN_CPU.
+ * With several CPUs, tasks run in parallel: data they share outside
+ * goro's channels, mutexes and semaphores needs atomics of its own.
+ */
+int goro_cpu(void);
+int goro_ncpu(void);
 
 /*
  * Run the scheduler on this CPU's g0 until no task is left, then return.

@@ -152,9 +152,23 @@ check_before(function *fun, basic_block bb, bool at_entry)
 	else
 		gsi_insert_after(&gsi, read_sp, GSI_NEW_STMT);
 
-	/* limit = goro_stackguard; */
 	tree limit = make_ssa_name(uintptr_type());
+#ifdef GORO_GUARD_ASM
+	/* limit = the running CPU's limit: asm volatile (GORO_GUARD_ASM),
+	 * %0 the limit, %1 a scratch register (several CPUs: runtime/port.h) */
+	tree scratch = make_ssa_name(uintptr_type());
+	vec<tree, va_gc> *gout = NULL;
+	vec_safe_push(gout,
+	              build_tree_list(build_tree_list(NULL_TREE, build_string(3, "=r")), limit));
+	vec_safe_push(gout,
+	              build_tree_list(build_tree_list(NULL_TREE, build_string(4, "=&r")), scratch));
+	gasm *load = gimple_build_asm_vec(GORO_GUARD_ASM, NULL, gout, NULL, NULL);
+	SSA_NAME_DEF_STMT(limit) = load;
+	SSA_NAME_DEF_STMT(scratch) = load;
+#else
+	/* limit = goro_stackguard; */
 	gassign *load = gimple_build_assign(limit, guard_decl);
+#endif
 	gsi_insert_after(&gsi, load, GSI_NEW_STMT);
 
 	/* if (sp < limit) */
