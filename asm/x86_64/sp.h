@@ -30,10 +30,18 @@ void port_idle(void);
 #if GORO_NCPU > 1
 #define PORT_CPU_PTR 1
 extern __thread void *goro_port_cpu;
+/* Read through %fs every time, in asm: a task may resume on another
+ * thread, and the compiler takes a thread-local's address for constant
+ * within a function. */
 static inline void *
 port_cpu_ptr(void)
 {
-	return goro_port_cpu;
+	void *p;
+
+	__asm__ volatile("movq goro_port_cpu@gottpoff(%%rip), %0\n\t"
+	                 "movq %%fs:(%0), %0"
+	                 : "=r"(p));
+	return p;
 }
 static inline void
 port_set_cpu_ptr(void *p)
