@@ -114,6 +114,11 @@ set_kind(size_t off, unsigned order, uint8_t k)
 		memset(kind + off / GORO_MIN_BLOCK, k, (size_t)1 << order);
 }
 
+/* Without the lock: a block's kind changes only while its owner is not
+ * looking (ThreadSanitizer is told so). */
+#ifdef GORO_TSAN
+__attribute__((no_sanitize_thread))
+#endif
 int
 pool_kind(uintptr_t addr)
 {

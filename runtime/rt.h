@@ -79,6 +79,9 @@ struct g {
 #ifdef GORO_VALGRIND
 	unsigned vg_id; /* valgrind's id for the registered stack */
 #endif
+#ifdef GORO_TSAN
+	void *tsan_fiber; /* ThreadSanitizer's fiber for the task */
+#endif
 };
 
 /* Forced moves' old blocks held back before they go to the pool (stack.c). */
@@ -163,6 +166,9 @@ struct cpu {
 		uintptr_t lo;
 		uint8_t order;
 	} held[STACK_HELD];
+#endif
+#ifdef GORO_TSAN
+	void *tsan_g0; /* ThreadSanitizer's fiber for g0: the thread's own */
 #endif
 #ifdef GORO_ASAN
 	void *asan_fake;         /* g0's fake stack while switched out */

@@ -45,6 +45,35 @@ san_first_arrive(void)
 {
 	__sanitizer_finish_switch_fiber(NULL, NULL, NULL);
 }
+#elif defined(GORO_TSAN)
+/*
+ * ThreadSanitizer keeps a shadow call stack and a clock per fiber: each
+ * task is one (made at spawn, dropped when reaped), and each CPU's g0 is
+ * its thread's own. The switch to the next one is announced just before
+ * the registers change, and synchronises the two, as the handoff does.
+ */
+void *__tsan_get_current_fiber(void);
+void *__tsan_create_fiber(unsigned flags);
+void __tsan_destroy_fiber(void *fiber);
+void __tsan_switch_to_fiber(void *fiber, unsigned flags);
+
+static inline void
+san_leave(struct cpu *c, struct g *g, struct g *to, int dying)
+{
+	(void)g, (void)dying;
+	if (c->tsan_g0 == NULL)
+		c->tsan_g0 = __tsan_get_current_fiber(); /* first time on this CPU's g0 */
+	__tsan_switch_to_fiber(to ? to->tsan_fiber : c->tsan_g0, 0);
+}
+static inline void
+san_arrive(struct cpu *c, struct g *g)
+{
+	(void)c, (void)g;
+}
+static inline void
+san_first_arrive(void)
+{
+}
 #else
 static inline void
 san_leave(struct cpu *c, struct g *g, struct g *to, int dying)

@@ -385,6 +385,11 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 	stack_init(g, (unsigned)order, max);
 	g->sp = goro_port_init_frame(stack_hi(g), fn, arg);
 	san_stack_new(g);
+#ifdef GORO_TSAN
+	if (g->tsan_fiber)
+		__tsan_destroy_fiber(g->tsan_fiber); /* an exited task's, taken over */
+	g->tsan_fiber = __tsan_create_fiber(0);
+#endif
 	trace_create(g);
 #if GORO_NCPU > 1
 	atomic_store_explicit(&g->oncpu, 0, memory_order_relaxed);
@@ -633,6 +638,10 @@ reap_g0(struct cpu *c)
 	while ((g = c->deadlist) != NULL) {
 		c->deadlist = g->next;
 		san_stack_free(g);
+#ifdef GORO_TSAN
+		__tsan_destroy_fiber(g->tsan_fiber);
+		g->tsan_fiber = NULL;
+#endif
 		pool_free((void *)g->lo, g->order);
 		gfree_put(g);
 	}

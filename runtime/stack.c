@@ -544,7 +544,7 @@ stack_settle_g0(struct cpu *c)
  * freed block itself; nor under valgrind, which loads the program below
  * 4 GiB, where plain integers look like pool addresses.
  */
-#if GORO_CHECKS >= 2 && !defined(GORO_ASAN)
+#if GORO_CHECKS >= 2 && !defined(GORO_ASAN) && !defined(GORO_TSAN)
 struct stale_scan {
 	struct g *g;      /* the task that moved */
 	uintptr_t lo, hi; /* its old live part */
@@ -1016,6 +1016,9 @@ goro_debug_move_every(unsigned n)
 
 /* Bytes in use from the top of a painted stack: the lowest word that is no
  * longer paint marks the deepest point reached on this block. */
+#ifdef GORO_TSAN
+__attribute__((no_sanitize_thread))
+#endif
 static size_t
 stack_painted_use(const struct g *g)
 {
@@ -1032,6 +1035,11 @@ stack_painted_use(const struct g *g)
 #endif
 }
 
+/* With several CPUs, a moment's view of a task that may be running on
+ * another CPU (tasks.c says more). */
+#ifdef GORO_TSAN
+__attribute__((no_sanitize_thread))
+#endif
 int
 goro_stack_info(int id, struct goro_stack_info *out)
 {
