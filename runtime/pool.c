@@ -117,7 +117,7 @@ set_kind(size_t off, unsigned order, uint8_t k)
 /* Without the lock: a block's kind changes only while its owner is not
  * looking (ThreadSanitizer is told so). */
 #ifdef GORO_TSAN
-__attribute__((no_sanitize_thread))
+__attribute__((no_sanitize("thread")))
 #endif
 int
 pool_kind(uintptr_t addr)

@@ -56,23 +56,31 @@ void *__tsan_get_current_fiber(void);
 void *__tsan_create_fiber(unsigned flags);
 void __tsan_destroy_fiber(void *fiber);
 void __tsan_switch_to_fiber(void *fiber, unsigned flags);
+void __tsan_acquire(void *addr);
+void __tsan_release(void *addr);
 
+/* Besides the fiber switch, what one context on a CPU did happens before
+ * what the next one on that CPU does: said on the CPU's struct. */
 static inline void
 san_leave(struct cpu *c, struct g *g, struct g *to, int dying)
 {
 	(void)g, (void)dying;
 	if (c->tsan_g0 == NULL)
 		c->tsan_g0 = __tsan_get_current_fiber(); /* first time on this CPU's g0 */
+	__tsan_release(c);
 	__tsan_switch_to_fiber(to ? to->tsan_fiber : c->tsan_g0, 0);
 }
 static inline void
 san_arrive(struct cpu *c, struct g *g)
 {
-	(void)c, (void)g;
+	(void)g;
+	__tsan_acquire(mycpu());
+	(void)c;
 }
 static inline void
 san_first_arrive(void)
 {
+	__tsan_acquire(mycpu());
 }
 #else
 static inline void
@@ -89,6 +97,21 @@ static inline void
 san_first_arrive(void)
 {
 }
+#endif
+
+/*
+ * A call on g0's stack and back (goro_systemstack, the morestack
+ * trampoline): the same switch for ASan, whose stacks they are, but none
+ * for ThreadSanitizer, for whom the call is the task's own, on the same
+ * CPU (a fiber switch there would leave its shadow call stack unbalanced:
+ * the g0 side returns after switching back).
+ */
+#ifdef GORO_TSAN
+#define san_call_leave(c, g, to, dying) ((void)(c), (void)(g), (void)(to), (void)(dying))
+#define san_call_arrive(c, g)           ((void)(c), (void)(g))
+#else
+#define san_call_leave(c, g, to, dying) san_leave(c, g, to, dying)
+#define san_call_arrive(c, g)           san_arrive(c, g)
 #endif
 
 /*
@@ -128,6 +151,9 @@ san_stack_readable(uintptr_t lo, uintptr_t hi)
  * purpose: memcheck calls it no-access, or undefined where frames came and
  * went without writing. Read one word without a report and take its value
  * as defined. */
+#ifdef GORO_TSAN
+__attribute__((no_sanitize("thread"))) /* a snapshot: see tasks.c */
+#endif
 static inline uintptr_t
 san_peek(const uintptr_t *w)
 {
@@ -167,6 +193,9 @@ san_stack_readable(uintptr_t lo, uintptr_t hi)
 {
 	(void)lo, (void)hi;
 }
+#ifdef GORO_TSAN
+__attribute__((no_sanitize("thread"))) /* a snapshot: see tasks.c */
+#endif
 static inline uintptr_t
 san_peek(const uintptr_t *w)
 {

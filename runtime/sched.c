@@ -449,6 +449,11 @@ sched_stack_owner(uintptr_t addr)
 	return NULL;
 }
 
+/* With several CPUs, a moment's view: the task may be running, or
+ * exiting, on another CPU meanwhile (ThreadSanitizer is told). */
+#ifdef GORO_TSAN
+__attribute__((no_sanitize("thread")))
+#endif
 struct g *
 sched_find(int id)
 {
@@ -590,7 +595,9 @@ task_exit(int abandoned)
 	stack_check(gp);
 	if (abandoned)
 		stack_exit(gp, port_sp());
+	rt_lock(); /* others look at status under it (sched_reclaim_g0) */
 	gp->status = G_DEAD;
+	rt_unlock();
 	/* Its stack and slot go back later, on g0, or to the next spawn; a
 	 * task cannot free the stack it stands on. Meanwhile the next task
 	 * runs at once, if there is one. (The dead list is this CPU's own.) */

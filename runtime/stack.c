@@ -803,7 +803,7 @@ newstack_g0(void)
 	uintptr_t here = port_sp();
 	int req = c->stackreq;
 
-	san_arrive(c, NULL);
+	san_call_arrive(c, NULL);
 	rt_assert("newstack", g != NULL && req != 0);
 	/* Stack work runs only on g0: never on the stack being moved. */
 	rt_assert("newstack", here < g->lo || here >= stack_hi(g));
@@ -819,7 +819,7 @@ newstack_g0(void)
 	}
 	mover_unlock();
 	stack_set_guard(c, g);
-	san_leave(c, NULL, g, 0);
+	san_call_leave(c, NULL, g, 0);
 	return g->sp;
 }
 
@@ -828,9 +828,9 @@ void
 stack_morestack(struct cpu *c, struct g *g, int req)
 {
 	c->stackreq = (uint8_t)req;
-	san_leave(c, g, NULL, 0);
+	san_call_leave(c, g, NULL, 0);
 	goro_morestack(&g->sp, c->g0sp);
-	san_arrive(c, g);
+	san_call_arrive(c, g);
 }
 
 /*
@@ -965,9 +965,9 @@ systemstack_g0(void *arg)
 	struct syscall_g0 *s = arg;
 	struct cpu *c = mycpu();
 
-	san_arrive(c, NULL);
+	san_call_arrive(c, NULL);
 	s->fn(s->arg);
-	san_leave(c, NULL, s->g, 0);
+	san_call_leave(c, NULL, s->g, 0);
 }
 
 void
@@ -986,9 +986,9 @@ goro_systemstack(void (*fn)(void *), void *arg)
 	c->insys = g;
 	c->stackguard = 0;
 	guard_mirror(c);
-	san_leave(c, g, NULL, 0);
+	san_call_leave(c, g, NULL, 0);
 	goro_port_on_g0(systemstack_g0, &s, c->g0sp);
-	san_arrive(c, g);
+	san_call_arrive(c, g);
 	c->insys = NULL;
 	c->curg = g;
 	stack_set_guard(c, g);
@@ -1017,7 +1017,7 @@ goro_debug_move_every(unsigned n)
 /* Bytes in use from the top of a painted stack: the lowest word that is no
  * longer paint marks the deepest point reached on this block. */
 #ifdef GORO_TSAN
-__attribute__((no_sanitize_thread))
+__attribute__((no_sanitize("thread")))
 #endif
 static size_t
 stack_painted_use(const struct g *g)
@@ -1038,7 +1038,7 @@ stack_painted_use(const struct g *g)
 /* With several CPUs, a moment's view of a task that may be running on
  * another CPU (tasks.c says more). */
 #ifdef GORO_TSAN
-__attribute__((no_sanitize_thread))
+__attribute__((no_sanitize("thread")))
 #endif
 int
 goro_stack_info(int id, struct goro_stack_info *out)

@@ -17,7 +17,7 @@
  * while it is read, and its row is then a moment old. ThreadSanitizer is
  * told these reads race on purpose. */
 #ifdef GORO_TSAN
-#define SNAPSHOT __attribute__((no_sanitize_thread))
+#define SNAPSHOT __attribute__((no_sanitize("thread")))
 #else
 #define SNAPSHOT
 #endif

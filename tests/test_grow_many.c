@@ -6,6 +6,7 @@
  * their stacks must never move. At the end every grower grew and shrank,
  * and the pool is whole.
  */
+#include <stdatomic.h>
 #include <string.h>
 
 #include "grow.h"
@@ -17,7 +18,7 @@
 static int GROWERS, DEPTH, PARKED;
 #define ROUNDS 4
 
-static int growers_done, parked_stop;
+static atomic_int growers_done, parked_stop; /* tasks may run on several CPUs */
 
 __attribute__((noinline)) static int
 deep(int n, int *acc)

@@ -4,12 +4,15 @@
  * scheduler calls when nothing can run (here it counts, then sleeps as the
  * default does, through the port's port_idle).
  */
+#include <stdatomic.h>
+
 #include "check.h"
 #include "goro.h"
 #include "goro_board.h"
 #include "sp.h"
 
-static volatile int early_calls, idle_calls, main_started;
+static volatile int early_calls, main_started;
+static atomic_int idle_calls; /* every CPU idles */
 static volatile int early_before_main;
 
 void

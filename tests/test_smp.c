@@ -47,6 +47,7 @@ spinner(void *arg)
 	int i;
 
 	(void)arg;
+	(void)x;
 	atomic_fetch_add(&spinning, 1);
 	/* 200 rounds, and more until every CPU has been seen: a host thread
 	 * may start late on a busy machine (bounded: 20 million rounds). */
@@ -114,6 +115,7 @@ wake_tx(void *arg)
 	int i;
 
 	(void)arg;
+	(void)x;
 	for (i = 0; i < WAKEUPS; i++) {
 		for (unsigned k = 0; k < (unsigned)(i * 7919) % 400; k++)
 			x += k;
@@ -184,6 +186,7 @@ test_mutex(void)
  * stack has moved several times; every level checks its caller's local
  * through a pointer. */
 static atomic_int at_start, grown;
+static int depth; /* levels of about 100 bytes: three smallest blocks' worth */
 
 __attribute__((noinline)) static int
 descend(int n, const volatile int *up, int want)
@@ -208,7 +211,7 @@ grower(void *arg)
 	while (atomic_load(&at_start) < NCPU)
 		goro_yield(); /* every CPU's grower is here: now all at once */
 	CHECK_EQ(goro_cpu(), cpu);
-	CHECK_EQ(descend(60, &top, -1), 0);
+	CHECK_EQ(descend(depth, &top, -1), 0);
 	check_grew(1);
 	atomic_fetch_add(&grown, 1);
 }
@@ -216,8 +219,11 @@ grower(void *arg)
 static void
 test_grow(void)
 {
+	struct goro_pool_info pi;
 	int c;
 
+	goro_pool_info(&pi);
+	depth = (int)(3 * pi.min_block / 100);
 	for (c = 0; c < NCPU; c++) {
 		struct goro_opts o = on_cpu(c, "grower");
 		o.stack_size = 1;
