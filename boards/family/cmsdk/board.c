@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "board.h"
+#include "cmsdk_map.h"
 
 void cmsdk_clock_start(void); /* timer.c */
 
@@ -13,6 +14,7 @@ void
 board_init(void)
 {
 	cmsdk_clock_start();
+	cmsdk_chip_start();
 }
 
 /*

@@ -15,4 +15,10 @@
 #define CMSDK_IRQ_TIMER1     9
 #define CMSDK_IRQ_DUALTIMER  10
 
+/* The chip's own start, after the clock's (board.c's board_init): none. */
+static inline void
+cmsdk_chip_start(void)
+{
+}
+
 #endif

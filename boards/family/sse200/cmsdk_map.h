@@ -24,4 +24,8 @@
 #define CMSDK_IRQ_TIMER1     4
 #define CMSDK_IRQ_DUALTIMER  5
 
+/* The chip's own start, after the clock's (board.c's board_init): CPU 0's
+ * wakeup interrupt (cpus.c). */
+void cmsdk_chip_start(void);
+
 #endif
