@@ -36,20 +36,20 @@
 #endif
 _Static_assert(TEST_CPUS > 1, "a test for boards with more than one CPU");
 
-/* Rounds of wakes per secondary (TEST_WAKES: 0 where the board's
- * emulator cannot deliver them, tests/meson.build), and how long CPU 0
- * waits for one step (start, or the acknowledgement of one wake): virtual
- * time under QEMU -icount, ample for a few hundred instructions of the
- * target's. */
-#define WAKES   TEST_WAKES
+/* Rounds of wakes per secondary, how long CPU 0 waits for one step
+ * (start, or the acknowledgement of one wake: virtual time under QEMU
+ * -icount, ample for a few hundred instructions of the target's), and how
+ * often it looks meanwhile. */
+#define WAKES   8
 #define WAIT_US 200000
+#define POLL_US 100
 
 /* Each secondary's stack: its entry, goro_board_idle and its interrupt
  * handlers (on cores whose handlers use the interrupted stack). */
 #define STACK_BYTES 2048
 static _Alignas(16) uint8_t stacks[TEST_CPUS][STACK_BYTES];
 
-static atomic_int started;
+static atomic_uint started;
 static atomic_int ring0;                    /* the secondary that is to wake CPU 0 next */
 static atomic_int bad_id[TEST_CPUS];        /* board_cpu_id() + 1 where it was wrong */
 static atomic_uint idle_returns[TEST_CPUS]; /* each secondary's returns from idle */
@@ -74,32 +74,49 @@ secondary(int cpu)
 	}
 }
 
-/* Wait until *v reaches want, for at most WAIT_US. */
+/*
+ * Wait until *v reaches want, for at most WAIT_US. CPU 0 sleeps between
+ * looks, woken by the timer every POLL_US: an emulator that runs every
+ * CPU on one thread (QEMU under -icount) runs the others only while this
+ * one sleeps, or at its next timer deadline.
+ */
 static int
 wait_for(atomic_uint *v, unsigned want)
 {
 	uint64_t until = goro_board_now_us() + WAIT_US;
+	int ok;
 
-	while (atomic_load(v) < want)
-		if (goro_board_now_us() > until)
-			return 0;
-	return 1;
+	for (;;) {
+		unsigned long irq;
+
+		if (atomic_load(v) >= want) {
+			ok = 1;
+			break;
+		}
+		if (goro_board_now_us() > until) {
+			ok = 0;
+			break;
+		}
+		irq = port_irq_save();
+		goro_board_timer_set(goro_board_now_us() + POLL_US);
+		goro_board_idle();
+		port_irq_restore(irq);
+	}
+	goro_board_timer_set(UINT64_MAX);
+	return ok;
 }
 
 static int
 start_all(void)
 {
-	uint64_t until;
 	int cpu;
 
 	for (cpu = 1; cpu < TEST_CPUS; cpu++) {
 		board_cpu_start(cpu, (uintptr_t)(stacks[cpu] + STACK_BYTES), secondary);
-		until = goro_board_now_us() + WAIT_US;
-		while (atomic_load(&started) < cpu)
-			if (goro_board_now_us() > until) {
-				printf("FAIL: CPU %d did not start\n", cpu);
-				return 0;
-			}
+		if (!wait_for(&started, (unsigned)cpu)) {
+			printf("FAIL: CPU %d did not start\n", cpu);
+			return 0;
+		}
 		if (atomic_load(&bad_id[cpu])) {
 			printf("FAIL: CPU %d's board_cpu_id() is %d\n", cpu,
 			       atomic_load(&bad_id[cpu]) - 1);

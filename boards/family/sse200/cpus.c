@@ -23,16 +23,9 @@
  * target's bit, and the target's handler clears it: the line stays up
  * until then, so a wake sent before the target sleeps is not lost (WFI
  * returns at once on a pending, enabled interrupt, even with PRIMASK
- * set). Both cores idle on WFI, the port's idle (asm/armv7m/sp.h).
- *
- * Under QEMU 7.2 this reaches CPU 0 only: its mps2-an521 delivers no
- * peripheral interrupt at all to CPU 1's NVIC, neither an MHU's CPU 1 line
- * nor the shared ones (measured: with MHU0's CPU1INTR_STAT, a PL022's
- * masked transmit interrupt or the dual timer's raised, CPU 1's ISPR
- * stays 0, while a pend CPU 1 writes to its own ISPR is taken). SEV and
- * WFE are no way round it: QEMU implements WFE as a yield, not a sleep, so
- * an idle CPU 1 would spin. A woken CPU 1 is therefore the real board's;
- * README.md has what that leaves tested.
+ * set). Both cores idle on WFI, the port's idle (asm/armv7m/sp.h). SEV
+ * and WFE would do without an interrupt, but QEMU implements WFE as a
+ * yield, not a sleep, so an idle core would spin there.
  */
 #include <stdint.h>
 
