@@ -10,12 +10,17 @@
  * interrupts masked, as the scheduler idles, counting every return. A CPU
  * that does not start, a wrong CPU number, a wake that is lost (the
  * target stays asleep: CPU 0 gives up after WAIT_US) and a return from
- * idle that no wake explains all fail the test. Before that, each
- * secondary wakes CPU 0 once. A lost wake can fall on
+ * idle that no wake explains all fail the test. A lost wake can fall on
  * either side of the target's sleep: sent while it sleeps, or while it is
  * between two goro_board_idle calls, where the contract says the next one
- * returns at once. CPU 0 last wakes itself, which must also be kept for
- * its next goro_board_idle.
+ * returns at once. Before the rounds, each secondary in turn wakes CPU 0,
+ * which waits in goro_board_idle; after them, CPU 0 wakes itself, which
+ * must also be kept for its next goro_board_idle. (Those two hang rather
+ * than fail when a wake is lost, and the suite's timeout fails the test.)
+ *
+ * The secondaries that wait for their turn to wake CPU 0 spin on shared
+ * memory: on QEMU under -icount, which runs the CPUs in turns on one
+ * thread, the others still run at the emulator's time-slice ends.
  *
  * TEST_CPUS is the board's board_caps 'cpus' (tests/meson.build). The
  * runtime is not running (no goro_run): the secondaries' code is built
