@@ -94,12 +94,16 @@ void board_console_start(void);
  * board_cpu_id: the calling CPU, 0 .. cpus-1, CPU 0 the one that ran
  *   main. Cheap: mycpu() calls it where the port keeps no per-CPU
  *   register (asm/<arch>/sp.h: PORT_CPU_PTR). From thread or handler mode.
- * board_cpu_start: start CPU cpu (1 .. GORO_NCPU-1), held since reset (or
- *   parked by the board's start code), so that it runs entry(cpu) in
- *   thread mode, privileged, on the stack that ends at sp (16-byte
- *   aligned), with its own exception vectors, interrupt controller
- *   interface and wakeup interrupt set up and interrupts unmasked. Called
- *   once per CPU, from CPU 0, on g0. entry never returns.
+ * board_cpu_start: start CPU cpu (1 .. cpus-1, the board's count: the
+ *   runtime starts 1 .. GORO_NCPU-1, tests/test_board_cpus.c every one
+ *   with a one-CPU runtime), held since reset (or parked by the board's
+ *   start code), so that it runs entry(cpu) in thread mode, privileged,
+ *   on the stack that ends at sp (16-byte aligned), with its own exception
+ *   vectors, interrupt controller interface and wakeup interrupt set up
+ *   and interrupts unmasked. Nothing else of the runtime's is set up on it
+ *   (no per-CPU pointer: entry sets PORT_CPU_PTR's register). Called once
+ *   per CPU, from CPU 0, on g0; it may return before the CPU runs. entry
+ *   never returns. Each board's README.md has its entry state in full.
  * board_cpu_wake: make CPU cpu's goro_board_idle return (GIC SGI, CLINT
  *   MSIP, SEV or the MHU, a futex on the host). Any CPU, thread or handler
  *   mode, the caller's own CPU included. A wake sent before the target

@@ -39,6 +39,29 @@ port_idle(void)
 	__asm__ volatile("wfi" ::: "memory");
 }
 
+/*
+ * The per-CPU pointer of a multi-core build (runtime/port.h:
+ * PORT_CPU_PTR): TPIDR_EL1, which nothing else uses at EL1 (picolibc's
+ * TLS is TPIDR_EL0). Set once per CPU at its start, before the first
+ * task. One mrs to read.
+ */
+#define PORT_CPU_PTR 1
+
+static inline __attribute__((always_inline)) void *
+port_cpu_ptr(void)
+{
+	void *p;
+
+	__asm__("mrs %0, tpidr_el1" : "=r"(p));
+	return p;
+}
+
+static inline __attribute__((always_inline)) void
+port_set_cpu_ptr(void *p)
+{
+	__asm__ volatile("msr tpidr_el1, %0" ::"r"(p) : "memory");
+}
+
 /* Set by the board's IRQ entry (defined in irq.c) while a handler runs (AArch64 has no
  * register that says so at EL1). */
 extern volatile int goro_port_irq_depth;

@@ -7,3 +7,7 @@
 #include "sp.h"
 
 volatile int goro_port_irq_depth;
+
+/* The running CPU's per-CPU pointer (sp.h: PORT_CPU_PTR), one per hart
+ * through each hart's TLS block. */
+__thread void *goro_port_cpu;

@@ -51,6 +51,31 @@ port_idle(void)
 	__asm__ volatile("wfi" ::: "memory");
 }
 
+/*
+ * The per-CPU pointer of a multi-core build (runtime/port.h:
+ * PORT_CPU_PTR), in a thread-local variable. tp is not free for it:
+ * picolibc keeps its thread-local storage (errno, among others) at tp,
+ * local-exec, and a multi-hart board gives each hart a TLS block of its
+ * own before anything on it runs C (boards/family/sifive/harts.c), so a
+ * __thread variable is a per-CPU one, one tp-relative access away: after
+ * linker relaxation, lw/sw off(tp), as cheap as tp itself would be. Set
+ * once per CPU at its start, before the first task. Defined in irq.c.
+ */
+#define PORT_CPU_PTR 1
+extern __thread void *goro_port_cpu;
+
+static inline __attribute__((always_inline)) void *
+port_cpu_ptr(void)
+{
+	return goro_port_cpu;
+}
+
+static inline __attribute__((always_inline)) void
+port_set_cpu_ptr(void *p)
+{
+	goro_port_cpu = p;
+}
+
 /* Counted by the board's trap handler while it runs C for an interrupt:
  * M-mode has no register that says a handler is running (mcause keeps its
  * value after mret). Defined in irq.c. */

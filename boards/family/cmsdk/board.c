@@ -1,11 +1,12 @@
 /*
- * The MPS2 boards (mps2-an385, mps2-an386) under QEMU or on the MPS2
- * board: the board's start and the benchmark counter. Time is timer.c's,
+ * The MPS2 boards (mps2-an385, mps2-an386, mps2-an521) under QEMU or on
+ * the MPS2 board: the board's start and the benchmark counter. Time is timer.c's,
  * the vectors vectors.c's; the console is picolibc's semihosting.
  */
 #include <stdint.h>
 
 #include "board.h"
+#include "cmsdk_map.h"
 
 void cmsdk_clock_start(void); /* timer.c */
 
@@ -13,21 +14,26 @@ void
 board_init(void)
 {
 	cmsdk_clock_start();
+	cmsdk_chip_start();
 }
 
 /*
- * The benchmark counter: SysTick clocked from the CPU. QEMU's model runs it
- * at 25 MHz, so under -icount shift=0 (one instruction per ns) it counts
- * down once every 40 guest instructions. 24 bits wide: read it at least
- * every 2^24 ticks (671 million instructions) and the count stays right.
- * (The DWT cycle counter would be finer, but QEMU does not model it.)
+ * The benchmark counter: SysTick clocked from the CPU. On these boards the
+ * CPU and the APB peripherals run from one clock (CMSDK_PCLK_HZ: 25 MHz on
+ * the AN385 and AN386, 20 MHz on the AN521, in QEMU's models too), so
+ * under -icount shift=0 (one instruction per ns) it counts down once every
+ * 40 guest instructions (50 on the AN521). 24 bits wide: read it at least
+ * every 2^24 ticks (671 million instructions at 40) and the count stays
+ * right. (The DWT cycle counter would be finer, but QEMU does not model
+ * it.)
  */
 #define SYST_CSR           (*(volatile uint32_t *)0xE000E010u)
 #define SYST_RVR           (*(volatile uint32_t *)0xE000E014u)
 #define SYST_CVR           (*(volatile uint32_t *)0xE000E018u)
 #define SYST_ENABLE        1u
 #define SYST_CLKSOURCE_CPU 4u
-#define SYSTICK_INSNS      40u /* instructions per SysTick count, see above */
+#define SYSTICK_INSNS      (1000000000u / CMSDK_PCLK_HZ) /* instructions per count, above */
+_Static_assert(1000000000u % CMSDK_PCLK_HZ == 0, "a whole number of instructions per count");
 
 uint64_t
 goro_board_count(void)

@@ -1,5 +1,6 @@
 /*
- * The CMSDK dual timer (0x40002000, IRQ 10) as a periodic interrupt for
+ * The CMSDK dual timer (cmsdk_map.h: 0x40002000, IRQ 10 on the MPS2
+ * images) as a periodic interrupt for
  * applications and tests (mps2.h). Linked only into programs that call
  * mps2_dualtimer_periodic: the others may define DUALTIMER_IRQHandler
  * themselves.
@@ -13,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cmsdk_map.h"
 #include "goro_board.h"
 #include "mps2.h"
 
@@ -21,12 +23,11 @@
 struct cmsdk_dualtimer {
 	volatile uint32_t load, value, ctrl, intclr, ris, mis, bgload;
 };
-#define DUALTIMER1    ((struct cmsdk_dualtimer *)0x40002000u)
-#define DT_EN         (1u << 7)
-#define DT_IRQEN      (1u << 5)
-#define DT_32BIT      (1u << 1)
-#define DT_ONESHOT    (1u << 0)
-#define IRQ_DUALTIMER 10
+#define DUALTIMER1 ((struct cmsdk_dualtimer *)CMSDK_DUALTIMER_BASE)
+#define DT_EN      (1u << 7)
+#define DT_IRQEN   (1u << 5)
+#define DT_32BIT   (1u << 1)
+#define DT_ONESHOT (1u << 0)
 
 static void (*dualtimer_fn)(void);
 static uint32_t dualtimer_load;
@@ -48,7 +49,7 @@ mps2_dualtimer_periodic(uint32_t period_us, void (*fn)(void))
 	if (fn == NULL || period_us == 0)
 		return;
 	dualtimer_load = period_us * PCLK_PER_US;
-	goro_board_irq_enable(IRQ_DUALTIMER);
+	goro_board_irq_enable(CMSDK_IRQ_DUALTIMER);
 	dualtimer_arm();
 }
 

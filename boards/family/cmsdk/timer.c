@@ -2,21 +2,23 @@
  * CMSDK timers (the MPS2 boards): time and the tickless timer.
  *
  * Two CMSDK APB timers, 32-bit down counters at the peripheral clock
- * (CMSDK_PCLK_HZ, the board's meson.build: 25 MHz on the MPS2 boards and
- * under QEMU):
- *   TIMER0 (0x40000000, IRQ 8) free-runs from 0xFFFFFFFF as the clock; its
- *     wrap interrupt, once every 171.8 s, carries the high word. That is
- *     the clock's rollover, not a scheduler tick: nothing else runs then.
- *   TIMER1 (0x40001000, IRQ 9) is the one-shot deadline timer, armed only
- *     while a deadline is pending. A deadline further than one count-down
- *     (171.8 s) away takes several (boards/family/common/deadline.c).
- * The dual timer (IRQ 10) is left to applications: dualtimer.c drives it
- * for mps2.h's periodic call, or DUALTIMER_IRQHandler is the
- * application's.
+ * (CMSDK_PCLK_HZ, the board's meson.build: 25 MHz on the MPS2 boards, 20
+ * MHz on the AN521, and so under QEMU). Their addresses and interrupts are
+ * the chip family's (cmsdk_map.h: 0x40000000 and 0x40001000, IRQs 8 and 9,
+ * on the MPS2 images):
+ *   TIMER0 free-runs from 0xFFFFFFFF as the clock; its wrap interrupt,
+ *     once every 171.8 s at 25 MHz, carries the high word. That is the
+ *     clock's rollover, not a scheduler tick: nothing else runs then.
+ *   TIMER1 is the one-shot deadline timer, armed only while a deadline is
+ *     pending. A deadline further than one count-down (171.8 s at 25 MHz)
+ *     away takes several (boards/family/common/deadline.c).
+ * The dual timer is left to applications: dualtimer.c drives it for
+ * mps2.h's periodic call, or DUALTIMER_IRQHandler is the application's.
  */
 #include <stdint.h>
 
 #include "board.h"
+#include "cmsdk_map.h"
 #include "deadline.h"
 #include "goro_board.h"
 #include "sp.h"
@@ -30,12 +32,10 @@ _Static_assert(CMSDK_PCLK_HZ % 1000000 == 0, "the clock counts whole ticks per u
 struct cmsdk_timer {
 	volatile uint32_t ctrl, value, reload, intstatus; /* intstatus: write 1 clears */
 };
-#define TIMER0      ((struct cmsdk_timer *)0x40000000u)
-#define TIMER1      ((struct cmsdk_timer *)0x40001000u)
+#define TIMER0      ((struct cmsdk_timer *)CMSDK_TIMER0_BASE)
+#define TIMER1      ((struct cmsdk_timer *)CMSDK_TIMER1_BASE)
 #define TIMER_EN    1u
 #define TIMER_IRQEN 8u
-#define IRQ_TIMER0  8
-#define IRQ_TIMER1  9
 
 static volatile uint32_t clock_hi; /* TIMER0 wraps so far */
 
@@ -73,8 +73,8 @@ cmsdk_clock_start(void)
 	TIMER0->reload = 0xFFFFFFFFu;
 	TIMER0->value = 0xFFFFFFFFu;
 	TIMER0->ctrl = TIMER_EN | TIMER_IRQEN;
-	goro_board_irq_enable(IRQ_TIMER0);
-	goro_board_irq_enable(IRQ_TIMER1);
+	goro_board_irq_enable(CMSDK_IRQ_TIMER0);
+	goro_board_irq_enable(CMSDK_IRQ_TIMER1);
 }
 
 uint64_t

@@ -69,19 +69,24 @@ VECTOR_WEAK(SysTick_Handler);
 
 #if __ARM_ARCH_6M__
 /* ARMv6-M has HardFault alone; entries 4-6 and 12 are reserved. */
-#define VECTORS_SYSTEM                                                                             \
-	(board_vector) __stack, _start, NMI_Handler, HardFault_Handler, 0, 0, 0, 0, 0, 0, 0,       \
-	        SVC_Handler, 0, 0, PendSV_Handler, SysTick_Handler
+#define VECTORS_EXCEPTIONS                                                                         \
+	NMI_Handler, HardFault_Handler, 0, 0, 0, 0, 0, 0, 0, SVC_Handler, 0, 0, PendSV_Handler,    \
+	        SysTick_Handler
 #else
 VECTOR_WEAK_FAULT(MemManage_Handler);
 VECTOR_WEAK_FAULT(BusFault_Handler);
 VECTOR_WEAK_FAULT(UsageFault_Handler);
 VECTOR_WEAK(DebugMon_Handler);
-#define VECTORS_SYSTEM                                                                             \
-	(board_vector) __stack, _start, NMI_Handler, HardFault_Handler, MemManage_Handler,         \
-	        BusFault_Handler, UsageFault_Handler, 0, 0, 0, 0, SVC_Handler, DebugMon_Handler,   \
-	        0, PendSV_Handler, SysTick_Handler
+#define VECTORS_EXCEPTIONS                                                                         \
+	NMI_Handler, HardFault_Handler, MemManage_Handler, BusFault_Handler, UsageFault_Handler,   \
+	        0, 0, 0, 0, SVC_Handler, DebugMon_Handler, 0, PendSV_Handler, SysTick_Handler
 #endif
+
+/* The 16 system entries: the initial sp and the reset entry (g0's stack
+ * and picolibc's crt0), then entries 2-15, the exceptions. A chip whose
+ * other cores start from a table of their own (boards/family/sse200)
+ * gives it its own first two entries and VECTORS_EXCEPTIONS. */
+#define VECTORS_SYSTEM (board_vector) __stack, _start, VECTORS_EXCEPTIONS
 
 /* The table: 16 system entries, then the chip's interrupts. */
 #define VECTOR_TABLE                                                                               \

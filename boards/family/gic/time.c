@@ -20,8 +20,9 @@
  * The IRQ path: vectors.S moves to the IRQ stack (SP_EL0, set here),
  * saves what a C call clobbers and calls board_irq() below, which
  * acknowledges at the GIC, serves the timer (turns it off, calls
- * goro_timer_isr()) or calls the SPI's attached handler, and ends the
- * interrupt. Nothing lands on the interrupted task's stack.
+ * goro_timer_isr()), takes the wakeup SGI from another CPU (cpus.c) or
+ * calls the SPI's attached handler, and ends the interrupt. Nothing lands on the interrupted task's
+ * stack.
  *
  * This whole file is compiled for the general registers only (the pragma
  * below): board_irq runs with the interrupted code's q0-q7 and q16-q31
@@ -57,6 +58,7 @@
 #define GICD_ISPENDR(n)        REG32(GICD + 0x200 + 4 * (n))
 #define GICD_ITARGETSR(intid)  BYTE(GICD + 0x800 + (intid)) /* byte-accessible */
 #define GICD_IPRIORITYR(intid) BYTE(GICD + 0x400 + (intid)) /* byte-accessible */
+#define GICD_SGIR              REG32(GICD + 0xF00)
 #define GICC_CTLR              REG32(GICC + 0x000)
 #define GICC_PMR               REG32(GICC + 0x004)
 #define GICC_IAR               REG32(GICC + 0x00C)
@@ -79,11 +81,21 @@
 /* The virtual timer's interrupt: PPI 11, INTID 16 + 11 (virt's device
  * tree, /timer, third entry). */
 #define INTID_VTIMER 27
+/* The wakeup between CPUs (cpus.c): SGI 0. SGIs are INTIDs 0-15, and their
+ * enable and priority bits, like the PPIs', are banked per CPU. */
+#define INTID_WAKE    0
+#define GIC_FIRST_PPI 16
+/* GICD_SGIR: the target list (bits 23:16, one bit per CPU interface) and
+ * the SGI's INTID; filter 0: send to the CPUs in the list. */
+#define SGIR_TARGET(cpu) (1u << (16 + (cpu)))
 
 /* CNTV_CTL_EL0: ENABLE on, IMASK off; off altogether is 0. */
 #define CNTV_ENABLE 1u
 
-extern char board_irq_stack[], board_irq_stack_end[]; /* vectors.S */
+/* vectors.S: one IRQ stack of IRQ_STACK bytes per CPU, CPU n's ending at
+ * board_irq_stack + (n + 1) * IRQ_STACK; the scan sees them all. */
+extern char board_irq_stack[], board_irq_stack_end[];
+#define IRQ_STACK 1024 /* vectors.S's */
 
 void
 goro_board_irq_stack(uintptr_t *lo, uintptr_t *hi)
@@ -91,6 +103,9 @@ goro_board_irq_stack(uintptr_t *lo, uintptr_t *hi)
 	*lo = (uintptr_t)board_irq_stack;
 	*hi = (uintptr_t)board_irq_stack_end;
 }
+
+void gic_cpu_interface_start(void); /* below; cpus.c's too */
+void gic_send_wake(int cpu);
 
 static uint64_t freq;   /* CNTFRQ_EL0, ticks per second */
 static unsigned nintid; /* INTIDs the GIC has, from GICD_TYPER */
@@ -121,14 +136,38 @@ gic_start(void)
 	nintid = 32 * ((GICD_TYPER & 0x1Fu) + 1);
 	if (nintid > GIC_SPURIOUS)
 		nintid = GIC_SPURIOUS;
-	__asm__ volatile("msr sp_el0, %0" ::"r"(board_irq_stack_end));
+	__asm__ volatile("msr sp_el0, %0" ::"r"(board_irq_stack + IRQ_STACK));
 	vtimer_off();
 	GICD_IPRIORITYR(INTID_VTIMER) = PRIO_IRQ;
 	GICD_ISENABLER(INTID_VTIMER / 32) = 1u << (INTID_VTIMER % 32);
 	GICD_CTLR = GIC_ENABLE;
+	gic_cpu_interface_start();
+	__asm__ volatile("msr daifclr, #2" ::: "memory"); /* PSTATE.I = 0 */
+}
+
+/*
+ * Every CPU, at its start (gic_start above for CPU 0, cpus.c for the
+ * others): its banked part of the distributor (the wakeup SGI's priority
+ * and enable) and its CPU interface, open to every priority. IRQs stay
+ * masked in PSTATE: the caller unmasks them.
+ */
+void
+gic_cpu_interface_start(void)
+{
+	GICD_IPRIORITYR(INTID_WAKE) = PRIO_IRQ;
+	GICD_ISENABLER(INTID_WAKE / 32) = 1u << (INTID_WAKE % 32);
 	GICC_PMR = GIC_PMR_OPEN;
 	GICC_CTLR = GIC_ENABLE;
-	__asm__ volatile("msr daifclr, #2" ::: "memory"); /* PSTATE.I = 0 */
+}
+
+/* The wakeup SGI to CPU interface cpu (CPU cpu on virt), pending there
+ * until that CPU acknowledges it (board_irq). The dsb: what the caller
+ * wrote for the target is visible before the SGI can be taken. */
+void
+gic_send_wake(int cpu)
+{
+	__asm__ volatile("dsb ish" ::: "memory");
+	GICD_SGIR = SGIR_TARGET(cpu) | INTID_WAKE;
 }
 
 uint64_t
@@ -232,6 +271,13 @@ board_irq(void)
 
 	if (GIC_INTID(iar) >= GIC_SPURIOUS)
 		return; /* withdrawn before it was acknowledged: no EOI */
+	if (GIC_INTID(iar) < GIC_FIRST_PPI) {
+		/* The wakeup from another CPU (or this one): taking it is all,
+		 * the interrupted goro_board_idle has returned. Before the
+		 * depth count, which is not per CPU. */
+		GICC_EOIR = iar;
+		return;
+	}
 	goro_port_irq_depth++;
 	if (GIC_INTID(iar) == INTID_VTIMER) {
 		vtimer_off(); /* one-shot: the deadline has been reached */

@@ -47,8 +47,13 @@
 /* The IRQ stack: irq_entry's 160 B, then board_irq's 32 B and
  * goro_timer_isr's none (-fstack-usage, GCC 12 -O2), 192 B in all. 1 KiB
  * leaves the rest to the handlers applications attach to SPIs
- * (goro_board_irq_attach), which run here too. */
+ * (goro_board_irq_attach), which run here too. One per CPU (BOARD_CPUS,
+ * the board's meson.build), one after the other: CPU n's ends at
+ * board_irq_stack + (n + 1) * IRQ_STACK (time.c has the same constant). */
 #define IRQ_STACK 1024
+#ifndef BOARD_CPUS
+#define BOARD_CPUS 1
+#endif
 
 .macro ENTRY kind
 	.balign	VECTOR_ENTRY
@@ -125,6 +130,40 @@ irq_entry:
 	eret				/* to ELR_EL1, on SP_EL1 */
 	.size	irq_entry, .-irq_entry
 
+/*
+ * A secondary CPU's first instruction (cpus.c's board_cpu_start hands it
+ * to PSCI CPU_ON): at EL1 on SP_EL1, MMU off, DAIF masked, x0 = the CPU's
+ * number (the context CPU_ON passes on). Before any C: the sp from its
+ * mailbox (board_cpu_boot[cpu]: sp at +0, 16 bytes each), FP/SIMD on
+ * (CPACR_EL1.FPEN, as picolibc's crt0 does for CPU 0: compiled code may
+ * use the q registers anywhere), its own IRQ stack in SP_EL0, and the
+ * vectors. Then cpus.c's gic_cpu_start(cpu) goes on in C.
+ */
+	.text
+	.globl	board_cpu_entry
+	.type	board_cpu_entry, %function
+	.p2align 2
+board_cpu_entry:
+	adrp	x1, board_cpu_boot
+	add	x1, x1, :lo12:board_cpu_boot
+	add	x1, x1, x0, lsl #4
+	ldr	x2, [x1]		/* board_cpu_boot[cpu].sp */
+	mov	sp, x2
+	mov	x3, #(3 << 20)		/* CPACR_EL1.FPEN: no FP/SIMD traps */
+	msr	cpacr_el1, x3
+	adrp	x3, board_irq_stack
+	add	x3, x3, :lo12:board_irq_stack
+	add	x4, x0, #1
+	mov	x5, #IRQ_STACK
+	madd	x3, x4, x5, x3		/* the top of CPU x0's IRQ stack */
+	msr	sp_el0, x3
+	adrp	x3, board_vectors
+	add	x3, x3, :lo12:board_vectors
+	msr	vbar_el1, x3
+	isb
+	b	gic_cpu_start		/* (int cpu), cpus.c: never returns */
+	.size	board_cpu_entry, .-board_cpu_entry
+
 	.bss
 	.p2align 4			/* AAPCS64: sp 16-byte aligned */
 fault_stack:
@@ -134,7 +173,7 @@ fault_stack_end:
 	.p2align 4
 	.globl	board_irq_stack
 board_irq_stack:
-	.space	IRQ_STACK
+	.space	IRQ_STACK * BOARD_CPUS
 	.globl	board_irq_stack_end
 board_irq_stack_end:
 

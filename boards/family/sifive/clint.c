@@ -21,6 +21,7 @@
 #include "board.h"
 #include "clock.h"
 #include "fault.h"
+#include "harts.h"
 #include "sp.h"
 
 #ifndef CLINT_MTIME_HZ
@@ -104,6 +105,21 @@ board_timer_interrupt(void)
 	goro_port_irq_depth--;
 }
 
+/* From trap.S, with interrupts masked: a machine software interrupt, the
+ * wakeup from another hart (harts.c). The wake is taken and the hart's
+ * goro_board_idle has returned: lower its MSIP. Here, not in harts.c, so
+ * that a one-hart board links none of harts.c's tables. */
+void board_software_interrupt(void);
+
+void
+board_software_interrupt(void)
+{
+	uint32_t hart;
+
+	__asm__ volatile("csrr %0, mhartid" : "=r"(hart));
+	((volatile uint32_t *)CLINT_MSIP_BASE)[hart] = 0;
+}
+
 /* Fatal traps: reported by boards/family/common/fault.c, exit status 3. */
 
 static const char *
@@ -174,7 +190,9 @@ void plic_init(void); /* plic.c */
  * The board's start (runtime/hooks.c calls it before main). picolibc's
  * crt0 pointed mtvec at its own fault handler, which cannot take an
  * interrupt; ours takes over, with the timer at never, the timer and the
- * PLIC's interrupts enabled in mie, and interrupts on in mstatus. They
+ * PLIC's interrupts enabled in mie, the software interrupt too (the wakeup
+ * from other harts, harts.c; it never comes on a one-hart board), and
+ * interrupts on in mstatus. They
  * stay on from here: the runtime masks them only around short critical
  * sections and idling.
  */
@@ -184,6 +202,6 @@ board_init(void)
 	mtimecmp_write(UINT64_MAX); /* its reset value is not specified */
 	plic_init();
 	__asm__ volatile("csrw mtvec, %0" ::"r"(board_trap));
-	__asm__ volatile("csrs mie, %0" ::"r"(MIE_MTIE | MIE_MEIE));
+	__asm__ volatile("csrs mie, %0" ::"r"(MIE_MTIE | MIE_MEIE | MIE_MSIE));
 	__asm__ volatile("csrs mstatus, %0" ::"r"(PORT_MSTATUS_MIE) : "memory");
 }

@@ -9,6 +9,7 @@
  *
  *	void board_timer_interrupt(void);		(clint.c)
  *	void board_external_interrupt(void);		(plic.c)
+ *	void board_software_interrupt(void);		(clint.c)
  *
  * which preserve the rest as any C function does, restores and returns
  * with mret. mepc and mstatus need no saving: mstatus.MIE stays 0 from
@@ -17,6 +18,10 @@
  * land on the task's stack, so the boards' guard zone counts them
  * (meson.build); an attached external handler's frames land there too,
  * within the zone's margin for unchecked frames (goro_board.h).
+ *
+ * The machine software interrupt (MSIP) is the wakeup between harts
+ * (harts.c): its handler only lowers the hart's MSIP bit, and the
+ * interrupted goro_board_idle returns.
  *
  * Anything else is fatal: an exception is a bug, and no other interrupt
  * is enabled in mie. The stack it arrived on may be the cause (sp run
@@ -38,6 +43,8 @@
 #define MCAUSE_M_TIMER 0x80000007
 /* The machine external interrupt: cause 11, the PLIC. */
 #define MCAUSE_M_EXTERNAL 0x8000000b
+/* The machine software interrupt: cause 3, a CLINT MSIP bit. */
+#define MCAUSE_M_SOFTWARE 0x80000003
 
 	.text
 	.globl	board_trap
@@ -73,7 +80,12 @@ board_trap:
 	li	t1, MCAUSE_M_TIMER
 	beq	t0, t1, timer
 	li	t1, MCAUSE_M_EXTERNAL
+	beq	t0, t1, external
+	li	t1, MCAUSE_M_SOFTWARE
 	bne	t0, t1, unexpected
+	call	board_software_interrupt
+	j	restore
+external:
 	call	board_external_interrupt
 	j	restore
 timer:
