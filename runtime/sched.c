@@ -54,12 +54,55 @@ static unsigned nidle;     /* CPUs asleep in idle, or about to be (rtlock) */
 static atomic_int running; /* CPU 0 is in goro_run: the others may run tasks */
 static atomic_int started; /* the other CPUs have been started */
 
+/* Spins before a wait sleeps (spinlock_t, rt.h). */
+#define SPIN_TRIES 200
+
 void
 spin_lock(spinlock_t *l)
+{
+	unsigned n = 0;
+
+	while (atomic_exchange_explicit(&l->v, 1, memory_order_acquire))
+		while (atomic_load_explicit(&l->v, memory_order_relaxed)) {
+			if (++n < SPIN_TRIES)
+				port_relax();
+			else
+				spin_sleep(&l->sleepers, &l->v);
+		}
+}
+
+void
+spin_lock_irq(spinlock_t *l)
 {
 	while (atomic_exchange_explicit(&l->v, 1, memory_order_acquire))
 		while (atomic_load_explicit(&l->v, memory_order_relaxed))
 			port_relax();
+}
+
+/* Sleep until woken, unless *busy is 0 by the time this CPU's bit is in
+ * *sleepers. A wake may come for another reason: callers look again. */
+void
+spin_sleep(atomic_uint *sleepers, atomic_uint *busy)
+{
+	unsigned long irq;
+
+	atomic_fetch_or_explicit(sleepers, 1u << mycpu()->id, memory_order_seq_cst);
+	if (atomic_load_explicit(busy, memory_order_seq_cst) == 0)
+		return;
+	irq = port_irq_save();
+	goro_board_idle();
+	port_irq_restore(irq);
+}
+
+void
+spin_wake(atomic_uint *sleepers)
+{
+	unsigned m = atomic_exchange_explicit(sleepers, 0, memory_order_seq_cst);
+	int i;
+
+	for (i = 0; m != 0; i++, m >>= 1)
+		if (m & 1)
+			board_cpu_wake(i);
 }
 #endif
 
@@ -147,11 +190,19 @@ runq_take(struct cpu *c)
 
 /* Before switching to g: wait until the CPU it last ran on has saved its
  * registers (oncpu cleared), then claim it. No lock is held here. */
+static atomic_uint handoff_sleepers; /* CPUs asleep in claim */
+
 static inline void
 claim(struct cpu *c, struct g *g)
 {
-	while (atomic_load_explicit(&g->oncpu, memory_order_acquire))
-		port_relax();
+	unsigned n = 0;
+
+	while (atomic_load_explicit(&g->oncpu, memory_order_acquire)) {
+		if (++n < SPIN_TRIES)
+			port_relax();
+		else
+			spin_sleep(&handoff_sleepers, &g->oncpu);
+	}
 	atomic_store_explicit(&g->oncpu, 1, memory_order_relaxed);
 	g->cpu = (uint8_t)c->id;
 }
@@ -166,7 +217,9 @@ switch_done(struct cpu *c)
 
 	if (prev) {
 		c->prevg = NULL;
-		atomic_store_explicit(&prev->oncpu, 0, memory_order_release);
+		atomic_store_explicit(&prev->oncpu, 0, memory_order_seq_cst);
+		if (atomic_load_explicit(&handoff_sleepers, memory_order_seq_cst))
+			spin_wake(&handoff_sleepers);
 	}
 }
 

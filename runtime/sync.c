@@ -235,7 +235,7 @@ goro_sema_post(struct goro_sema *s)
 /* Several CPUs' handlers may post the same semaphore: its ISR fields are
  * also under this lock, taken with interrupts masked. */
 static spinlock_t isrlock;
-#define isr_lock()   spin_lock(&isrlock)
+#define isr_lock()   spin_lock_irq(&isrlock)
 #define isr_unlock() spin_unlock(&isrlock)
 #else
 #define isr_lock()   ((void)0)

@@ -10,7 +10,7 @@
 #include "grow.h"
 
 static struct goro_chan c;
-static int parked_ready, hogs;
+static volatile int parked_ready, hogs;
 
 __attribute__((noinline)) static int
 deep(int n)
@@ -57,7 +57,9 @@ static void
 driver(void *arg)
 {
 	struct goro_pool_info pi;
-	struct goro_opts o = {.name = "hog"};
+	/* Every task on CPU 0 (GORO_PIN_CPU): the pool must stay dry while the
+	 * driver fills it, as on one CPU, where no hog exits meanwhile. */
+	struct goro_opts o = {.name = "hog", .flags = GORO_PIN_CPU, .cpu = 0};
 	int v = 1234;
 
 	(void)arg;
@@ -76,10 +78,12 @@ driver(void *arg)
 int
 main(void)
 {
-	struct goro_opts big = {.name = "driver"};
+	struct goro_opts big = {.name = "driver", .flags = GORO_PIN_CPU, .cpu = 0};
+	struct goro_opts small = {
+	        .name = "parked", .stack_size = 1, .flags = GORO_PIN_CPU, .cpu = 0};
 
 	goro_chan_init(&c, NULL, sizeof(int), 0);
-	spawn_small(parked, NULL, "parked", 0);
+	CHECK(goro_go_opts(parked, NULL, &small) > 0);
 	goro_go_opts(driver, NULL, &big);
 	goro_run();
 	CHECK(hogs > 0);

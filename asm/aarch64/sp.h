@@ -52,8 +52,19 @@ port_cpu_ptr(void)
 {
 	void *p;
 
-	__asm__("mrs %0, tpidr_el1" : "=r"(p));
+	/* volatile: a task may resume on another CPU within one function,
+	 * so no read may stand in for a later one. */
+	__asm__ volatile("mrs %0, tpidr_el1" : "=r"(p));
 	return p;
+}
+
+/* In a spin loop: a hint to the CPU, and to QEMU, which runs its CPUs in
+ * turns, to let another one run. */
+#define PORT_RELAX 1
+static inline __attribute__((always_inline)) void
+port_relax(void)
+{
+	__asm__ volatile("yield" ::: "memory");
 }
 
 static inline __attribute__((always_inline)) void

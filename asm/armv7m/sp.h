@@ -40,6 +40,15 @@ port_idle(void)
 	__asm__ volatile("wfi" ::: "memory");
 }
 
+/* In a spin loop (several CPUs): a hint to the CPU, and to QEMU, which
+ * runs its CPUs in turns, to let another one run. */
+#define PORT_RELAX 1
+static inline __attribute__((always_inline)) void
+port_relax(void)
+{
+	__asm__ volatile("yield" ::: "memory");
+}
+
 /* In a handler: IPSR holds the exception number, 0 in thread mode. */
 static inline __attribute__((always_inline)) int
 port_in_isr(void)

@@ -64,10 +64,27 @@ port_idle(void)
 #define PORT_CPU_PTR 1
 extern __thread void *goro_port_cpu;
 
+/* In asm, volatile: a task may resume on another hart within one
+ * function, and the compiler takes a thread-local's address for constant
+ * there. */
 static inline __attribute__((always_inline)) void *
 port_cpu_ptr(void)
 {
-	return goro_port_cpu;
+	void *p;
+
+	__asm__ volatile("lui %0, %%tprel_hi(goro_port_cpu)\n\t"
+	                 "add %0, %0, tp, %%tprel_add(goro_port_cpu)\n\t"
+	                 "lw %0, %%tprel_lo(goro_port_cpu)(%0)"
+	                 : "=r"(p));
+	return p;
+}
+
+/* In a spin loop: Zihintpause's pause (a fence hint elsewhere). */
+#define PORT_RELAX 1
+static inline __attribute__((always_inline)) void
+port_relax(void)
+{
+	__asm__ volatile(".insn i 0x0f, 0, x0, x0, 0x010" ::: "memory");
 }
 
 static inline __attribute__((always_inline)) void

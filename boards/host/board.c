@@ -91,15 +91,32 @@ on_alarm(int sig)
 	goro_timer_isr();
 }
 
-/* SIGALRM runs on a stack of its own: a signal frame holds the whole FP
- * state (kilobytes) and a task's stack has no room to spare. */
-static char altstack[64 * 1024];
+/* The board's CPUs (board_caps cpus): threads, whatever the runtime's
+ * cpus option (tests/test_board_cpus.c starts them with one). */
+#define HOST_CPUS 8
+static __thread int this_cpu; /* 0 on main's thread */
+
+/* Signals run on a stack of the thread's own: a signal frame holds the
+ * whole FP state (kilobytes) and a task's stack has no room to spare (a
+ * CPU may also sleep on a task's stack, waiting for a lock). */
+static char altstacks[HOST_CPUS][64 * 1024];
 
 void
 goro_board_irq_stack(uintptr_t *lo, uintptr_t *hi)
 {
-	*lo = (uintptr_t)altstack;
-	*hi = (uintptr_t)altstack + sizeof altstack;
+	*lo = (uintptr_t)altstacks;
+	*hi = (uintptr_t)altstacks + sizeof altstacks;
+}
+
+static void
+thread_altstack(void)
+{
+	stack_t ss;
+
+	ss.ss_sp = altstacks[this_cpu];
+	ss.ss_size = sizeof altstacks[this_cpu];
+	ss.ss_flags = 0;
+	sigaltstack(&ss, NULL);
 }
 
 static void
@@ -107,15 +124,11 @@ alarm_setup(void)
 {
 	static int done;
 	struct sigaction sa;
-	stack_t ss;
 
 	if (done)
 		return;
 	done = 1;
-	ss.ss_sp = altstack;
-	ss.ss_size = sizeof altstack;
-	ss.ss_flags = 0;
-	sigaltstack(&ss, NULL);
+	thread_altstack();
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_alarm;
 	sa.sa_flags = SA_ONSTACK | SA_RESTART;
@@ -140,8 +153,7 @@ goro_board_timer_set(uint64_t deadline_us)
 	setitimer(ITIMER_REAL, &it, NULL);
 }
 
-#if GORO_NCPU > 1
-static pthread_t threads[GORO_NCPU];
+static pthread_t threads[HOST_CPUS];
 
 struct start {
 	void (*entry)(int cpu);
@@ -153,6 +165,8 @@ cpu_thread(void *arg)
 {
 	struct start *st = arg;
 
+	this_cpu = st->cpu;
+	thread_altstack();
 	st->entry(st->cpu); /* never returns */
 	return NULL;
 }
@@ -169,17 +183,21 @@ on_wake(int sig)
 void
 board_cpu_start(int cpu, uintptr_t sp, void (*entry)(int cpu))
 {
-	static struct start st[GORO_NCPU];
+	static struct start st[HOST_CPUS];
 	struct sigaction sa;
 	sigset_t block, old;
 
 	(void)sp;
+	if (cpu <= 0 || cpu >= HOST_CPUS || threads[cpu])
+		goro_panic("host: board_cpu_start of CPU %d (1 to %d, once each)", cpu,
+		           HOST_CPUS - 1);
 	if (threads[0] == 0) {
 		threads[0] = pthread_self();
+		alarm_setup(); /* main's own signal stack */
 		memset(&sa, 0, sizeof sa);
 		sa.sa_handler = on_wake;
 		sigemptyset(&sa.sa_mask);
-		sa.sa_flags = SA_RESTART;
+		sa.sa_flags = SA_RESTART | SA_ONSTACK;
 		sigaction(SIGURG, &sa, NULL);
 	}
 	sigemptyset(&block);
@@ -197,13 +215,12 @@ board_cpu_start(int cpu, uintptr_t sp, void (*entry)(int cpu))
 void
 board_cpu_wake(int cpu)
 {
-	if (threads[cpu])
+	if (cpu >= 0 && cpu < HOST_CPUS && threads[cpu])
 		pthread_kill(threads[cpu], SIGURG);
 }
 
 int
 board_cpu_id(void)
 {
-	return goro_cpu();
+	return this_cpu;
 }
-#endif
