@@ -15,6 +15,11 @@
 #include "goro_config.h"
 #include "sp.h"
 
+#if GORO_NCPU > 1
+struct cpu;
+extern char goro_cpus[]; /* rt.h's struct cpu goro_cpus[]: its first */
+#endif
+
 __attribute__((weak)) void
 goro_board_early_init(void)
 {
@@ -43,6 +48,9 @@ goro_board_panic_exit(void)
 __attribute__((constructor(101))) void
 goro_board_start(void)
 {
+#if GORO_NCPU > 1 && defined(PORT_CPU_PTR)
+	port_set_cpu_ptr(goro_cpus); /* main's CPU, before anything asks */
+#endif
 	board_init();
 	goro_board_early_init();
 #if !GORO_HOSTED

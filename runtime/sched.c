@@ -546,6 +546,7 @@ goro_yield(void)
 	next = runq_get(c);
 	if (next == NULL) {
 		runq_unlock(c);
+		port_relax(); /* a task spinning on yields lets an emulated CPU run */
 		return;
 	}
 	runq_put(c, gp);
@@ -794,16 +795,21 @@ goro_run(void)
 	}
 }
 #else
-/* Under rtlock: whether any CPU has a task queued. */
+/* Under rtlock: whether c has work: a task on its own queue, or one on
+ * another's that it may steal (not pinned there). */
 static int
-any_queued(void)
+work_for(struct cpu *c)
 {
 	int i, n = 0;
 
 	for (i = 0; i < GORO_NCPU && n == 0; i++) {
-		runq_lock(&goro_cpus[i]);
-		n = goro_cpus[i].runqhead != NULL;
-		runq_unlock(&goro_cpus[i]);
+		struct cpu *v = &goro_cpus[i];
+		struct g *g;
+
+		runq_lock(v);
+		for (g = v->runqhead; g && n == 0; g = g->next)
+			n = v == c || !(g->flags & GORO_PIN_CPU);
+		runq_unlock(v);
 	}
 	return n;
 }
@@ -829,7 +835,7 @@ idle_g0(struct cpu *c)
 		rt_unlock();
 		return 1;
 	}
-	if ((running || c->id == 0) && any_queued()) {
+	if ((running || c->id == 0) && work_for(c)) {
 		rt_unlock();
 		return 0;
 	}

@@ -35,8 +35,9 @@ introspect(void *arg)
 int
 main(void)
 {
-	struct goro_opts huge = {.stack_size = (size_t)-1};
-	struct goro_opts named = {.name = "inspector", .stack_size = 4096};
+	/* static: main's frame has the task code limit too (frame_max) */
+	static struct goro_opts huge = {.stack_size = (size_t)-1};
+	static const struct goro_opts named = {.name = "inspector", .stack_size = 4096};
 	struct goro_pool_info pi;
 	struct goro_stack_info si;
 	char vbuf[32];

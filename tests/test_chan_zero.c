@@ -116,15 +116,16 @@ main(void)
 	CHECK_EQ(goro_chan_init(&sem, NULL, 0, 3), 0);
 	CHECK_EQ(goro_chan_trysend(&unbuf, NULL), GORO_EWOULDBLOCK); /* nobody receives */
 
-	goro_go(signaller, NULL);
-	goro_go(waiter, NULL);
+	/* On CPU 0: the order checked is one CPU's. */
+	goro_go_cpu0(signaller, NULL);
+	goro_go_cpu0(waiter, NULL);
 	goro_run();
 	CHECK_EQ(norder, 4);
 	for (i = 0; i < 4; i++)
 		CHECK_EQ(order[i], i + 1);
 
-	goro_go(filler, NULL);
-	goro_go(drainer, NULL);
+	goro_go_cpu0(filler, NULL);
+	goro_go_cpu0(drainer, NULL);
 	goro_run();
 	CHECK_EQ(tokens_taken, 4);
 

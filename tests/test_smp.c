@@ -185,7 +185,8 @@ test_mutex(void)
 /* Grow: one task per CPU, released together, each recursing until its
  * stack has moved several times; every level checks its caller's local
  * through a pointer. */
-static atomic_int at_start, grown;
+static struct goro_wg at_start;
+static atomic_int grown;
 static int depth; /* levels of about 100 bytes: three smallest blocks' worth */
 
 __attribute__((noinline)) static int
@@ -207,9 +208,8 @@ grower(void *arg)
 	volatile int top = -1;
 	int cpu = (int)(intptr_t)arg;
 
-	atomic_fetch_add(&at_start, 1);
-	while (atomic_load(&at_start) < NCPU)
-		goro_yield(); /* every CPU's grower is here: now all at once */
+	goro_wg_done(&at_start);
+	goro_wg_wait(&at_start); /* every CPU's grower is here: now all at once */
 	CHECK_EQ(goro_cpu(), cpu);
 	CHECK_EQ(descend(depth, &top, -1), 0);
 	check_grew(1);
@@ -224,6 +224,7 @@ test_grow(void)
 
 	goro_pool_info(&pi);
 	depth = (int)(3 * pi.min_block / 100);
+	goro_wg_add(&at_start, NCPU);
 	for (c = 0; c < NCPU; c++) {
 		struct goro_opts o = on_cpu(c, "grower");
 		o.stack_size = 1;
@@ -252,9 +253,11 @@ feeder(void *arg)
 static void
 taker(void *arg)
 {
+	/* static: one taker, and frames have a limit (frame_max) */
 	static unsigned char got[NCPU * FEED];
-	struct goro_case cs[NCPU];
-	int v[NCPU], c, n, last[NCPU];
+	static struct goro_case cs[NCPU];
+	static int v[NCPU], last[NCPU];
+	int c, n;
 
 	(void)arg;
 	for (c = 0; c < NCPU; c++)

@@ -265,9 +265,10 @@ main(void)
 	CHECK_EQ(goro_task_list(NULL, 0), 0);
 	CHECK_EQ(goro_task_list(NULL, 3), GORO_EINVAL);
 	goro_pool_info(&pi);
-	/* Just past what the first block holds above its guard zone: one
-	 * growth, which the smallest pools have room for. */
-	deep_levels = (int)((pi.min_block - GORO_STACK_GUARD) / WIDE) + 1;
+	/* Past what the first block holds above its guard zone, by three
+	 * frames (more than a parked select's frames take, with several CPUs
+	 * too): one growth, which the smallest pools have room for. */
+	deep_levels = (int)((pi.min_block - GORO_STACK_GUARD) / WIDE) + 3;
 	deep_bytes = (size_t)deep_levels * WIDE;
 	goro_chan_init(&rx_c, NULL, sizeof(int), 0);
 	goro_chan_init(&hold_c, NULL, 0, 0);
