@@ -90,6 +90,7 @@ struct cpu {
 	                                  stacks and slots, or a spawn takes one over */
 	struct g *insys;               /* task whose goro_systemstack call runs */
 	uint8_t stackreq;              /* what goro_morestack asks: STACK_* */
+	uint16_t stackneed;            /* a growth's frame still to come (the entry check), bytes */
 	/* Set by interrupt handlers (a timer deadline passed, a semaphore
 	 * was posted): the scheduler polls at its next chance. */
 	volatile uint8_t poll;

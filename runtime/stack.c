@@ -44,10 +44,18 @@
 #include "stackmap.h"
 
 _Static_assert(GORO_STACK_GUARD % sizeof(uintptr_t) == 0, "guard must be whole words");
-_Static_assert(GORO_STACK_GUARD + 64 <= GORO_MIN_BLOCK,
+_Static_assert(GORO_STACK_GUARD + 48 <= GORO_MIN_BLOCK,
                "the smallest stack must hold the guard zone and a first frame");
+#ifdef GORO_FRAME_SMALL
+/* The plugin's entry check (check.c): bigger frames are checked before
+ * their prologue, and the zone holds only a small one. */
+_Static_assert(GORO_STACK_GUARD >= GORO_FRAME_SMALL + 64,
+               "the guard zone must hold a small frame and the check's slow path");
+_Static_assert(GORO_FRAME_MAX < 65536, "c->stackneed holds a frame size");
+#else
 _Static_assert(GORO_STACK_GUARD >= GORO_FRAME_MAX + 64,
                "the guard zone must hold the largest frame and the check's slow path");
+#endif
 _Static_assert(offsetof(struct cpu, stackguard) == 0, "the check reads the limit at offset 0");
 
 /* A task whose stack stayed under a quarter used at this many yields in a
@@ -733,7 +741,7 @@ growdown_g0(struct g *g, unsigned order)
 }
 
 static void
-stack_grow_g0(struct g *g)
+stack_grow_g0(struct g *g, uintptr_t need)
 {
 	uintptr_t used = stack_hi(g) - g->sp;
 	unsigned order = g->order + 1u;
@@ -752,9 +760,10 @@ stack_grow_g0(struct g *g)
 	if (g->pins)
 		goro_panic("goroutine %d (%s) must grow its %lu-byte stack, but it is pinned",
 		           g->id, gname(g), block_bytes(g->order));
-	/* Twice the size, or more until what is in use plus two guard zones
-	 * fits: the task must get real room, not one frame's worth. */
-	while (pool_block_size(order) < used + 2 * GORO_STACK_GUARD)
+	/* Twice the size, or more until what is in use, the frame the entry
+	 * check is about to allocate (c->stackneed) and two guard zones fit:
+	 * the task must get real room, not one frame's worth. */
+	while (pool_block_size(order) < used + need + 2 * GORO_STACK_GUARD)
 		order++;
 	if (order > g->maxorder)
 		goro_panic("goroutine %d (%s) stack overflow: needs %lu bytes, max %lu", g->id,
@@ -790,7 +799,8 @@ newstack_g0(void)
 	c->stackreq = 0;
 	c->stackguard = 0; /* on g0 nothing is checked */
 	if (req == STACK_GROW) {
-		stack_grow_g0(g);
+		stack_grow_g0(g, c->stackneed);
+		c->stackneed = 0;
 	} else if (req == STACK_MOVE) {
 		/* Debug: same size, another block. No block free is no move. */
 		if (copystack_g0(g, g->order, 1) == 0)

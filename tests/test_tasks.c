@@ -263,9 +263,11 @@ main(void)
 	CHECK_EQ(goro_task_list(NULL, 0), 0);
 	CHECK_EQ(goro_task_list(NULL, 3), GORO_EINVAL);
 	goro_pool_info(&pi);
-	/* Just past what the first block holds above its guard zone: one
-	 * growth, which the smallest pools have room for. */
-	deep_levels = (int)((pi.min_block - GORO_STACK_GUARD) / WIDE) + 1;
+	/* Past what the first block holds above its guard zone: one growth,
+	 * which the smallest pools have room for. Two frames past it, so that
+	 * deep_bytes is more than the task uses parked in its select, even
+	 * where the first block holds less than that above the zone. */
+	deep_levels = (int)((pi.min_block - GORO_STACK_GUARD) / WIDE) + 2;
 	deep_bytes = (size_t)deep_levels * WIDE;
 	goro_chan_init(&rx_c, NULL, sizeof(int), 0);
 	goro_chan_init(&hold_c, NULL, 0, 0);

@@ -35,6 +35,7 @@
  * meson (the headers differ by target); GORO_SP_ASM is the target's
  * instruction that copies sp into a register.
  */
+#define INCLUDE_STRING /* before GCC's system.h, which poisons what <string> uses */
 #include "gcc-plugin.h"
 #include "plugin-version.h"
 
@@ -62,6 +63,7 @@
 #include "varasm.h"
 #include "output.h"
 #include "ggc.h"
+#include "cfgrtl.h"
 
 #include "stackmap.h" /* runtime/: the record and map layout the mover reads */
 
@@ -152,9 +154,24 @@ check_before(function *fun, basic_block bb, bool at_entry)
 	else
 		gsi_insert_after(&gsi, read_sp, GSI_NEW_STMT);
 
-	/* limit = goro_stackguard; */
+	/* limit = goro_stackguard; or, multi-core, the port's read of this
+	 * CPU's limit: asm volatile (GORO_GUARD_ASM : "=r" (limit), "=&r"
+	 * (scratch)). */
 	tree limit = make_ssa_name(uintptr_type());
+#ifdef GORO_GUARD_ASM
+	tree scratch = make_ssa_name(uintptr_type());
+	vec<tree, va_gc> *louts = NULL;
+	vec_safe_push(louts,
+	              build_tree_list(build_tree_list(NULL_TREE, build_string(3, "=r")), limit));
+	vec_safe_push(louts,
+	              build_tree_list(build_tree_list(NULL_TREE, build_string(4, "=&r")), scratch));
+	gasm *load = gimple_build_asm_vec(GORO_GUARD_ASM, NULL, louts, NULL, NULL);
+	gimple_asm_set_volatile(load, true);
+	SSA_NAME_DEF_STMT(limit) = load;
+	SSA_NAME_DEF_STMT(scratch) = load;
+#else
 	gassign *load = gimple_build_assign(limit, guard_decl);
+#endif
 	gsi_insert_after(&gsi, load, GSI_NEW_STMT);
 
 	/* if (sp < limit) */
@@ -733,6 +750,131 @@ write_map(tree v)
 	emit_map(TREE_VEC_ELT(v, 1), lo, (unsigned)(hi - lo), word + (lo - base));
 }
 
+/*
+ * The entry check, for frames bigger than the guard zone holds
+ * (GORO_ENTRY_ASM; built only where the port gives the template). The
+ * check above runs after the prologue, so the zone must hold the frame it
+ * just allocated. For a frame of more than GORO_FRAME_SMALL bytes this
+ * pass checks before the prologue instead, as Go's prologue does for big
+ * frames: it compares sp - framesize with the limit at the function's
+ * first instruction, leaves included (a leaf that big is checked too).
+ * The zone then holds only a small frame, the slow path and an interrupt
+ * frame (docs/stacks.md).
+ *
+ * It runs after pro_and_epilogue, where the frame size is final: the
+ * figure -fstack-usage reports (task code has -Wstack-usage, which keeps
+ * it). The port's template is a basic asm, its text expanded here:
+ *	%F  the frame size in bytes
+ *	%L  the limit read: GORO_GUARD_ASM (multi-core: the port's
+ *	    port_guard_asm) or GORO_GUARD_LOAD_ASM (one CPU: goro_stackguard)
+ *	%0  %1  in %L, the registers GORO_ENTRY_REGS names (limit, scratch);
+ *	    %% there is a %, as in the extended asm the check above uses
+ * ';' ends a line. At the entry only the argument registers, the return
+ * address and the callee-saved registers are live; the template keeps
+ * them all, and its slow path (the port's goro_entry_failed) does too.
+ */
+#if defined(GORO_ENTRY_ASM) && defined(GORO_FRAME_SMALL)
+#define ENTRY_CHECK 1
+#ifndef GORO_GUARD_LOAD_ASM
+#error "GORO_ENTRY_ASM needs GORO_GUARD_LOAD_ASM, the one-CPU limit read"
+#endif
+#ifndef GORO_ENTRY_REGS
+#error "GORO_ENTRY_ASM needs GORO_ENTRY_REGS, the registers %0,%1 of the limit read"
+#endif
+#else
+#define ENTRY_CHECK 0
+#endif
+
+#if ENTRY_CHECK
+#ifdef GORO_GUARD_ASM
+static const char limit_asm[] = GORO_GUARD_ASM;
+#else
+static const char limit_asm[] = GORO_GUARD_LOAD_ASM;
+#endif
+
+/* Append text to out, with %0 and %1 as the two registers and ';' as a
+ * line break. */
+static void
+put_limit(std::string &out, const char *r0, const char *r1)
+{
+	for (const char *p = limit_asm; *p; p++) {
+		if (p[0] == '%' && (p[1] == '0' || p[1] == '1')) {
+			out += p[1] == '0' ? r0 : r1;
+			p++;
+		} else if (p[0] == '%' && p[1] == '%') { /* an extended asm's %% */
+			out += '%';
+			p++;
+		} else if (*p == ';') {
+			out += "\n\t";
+		} else {
+			out += *p;
+		}
+	}
+}
+
+static std::string
+entry_text(HOST_WIDE_INT size)
+{
+	static const char regs[] = GORO_ENTRY_REGS;
+	std::string r0(regs, strcspn(regs, ",")),
+	        r1(strchr(regs, ',') ? strchr(regs, ',') + 1 : "");
+	std::string out;
+	char num[32];
+
+	snprintf(num, sizeof num, HOST_WIDE_INT_PRINT_DEC, size);
+	for (const char *p = GORO_ENTRY_ASM; *p; p++) {
+		if (p[0] == '%' && p[1] == 'F') {
+			out += num;
+			p++;
+		} else if (p[0] == '%' && p[1] == 'L') {
+			put_limit(out, r0.c_str(), r1.c_str());
+			p++;
+		} else if (*p == ';') {
+			out += "\n\t";
+		} else {
+			out += *p;
+		}
+	}
+	return out;
+}
+
+static unsigned int
+entry_check(function *fun)
+{
+	HOST_WIDE_INT size = current_function_static_stack_size;
+	tree fn = fun->decl;
+
+	if (size <= GORO_FRAME_SMALL)
+		return 0;
+	if (lookup_attribute("no_instrument_function", DECL_ATTRIBUTES(fn))) {
+		error_at(
+		        DECL_SOURCE_LOCATION(fn),
+		        "%qD is GORO_NOSPLIT, but its %wd-byte frame is more than the %d bytes the "
+		        "guard zone holds for an unchecked frame",
+		        fn, size, GORO_FRAME_SMALL);
+		return 0;
+	}
+	if (DECL_STATIC_CHAIN(fn)) { /* the chain register may be the template's */
+		error_at(DECL_SOURCE_LOCATION(fn),
+		         "%qD: a nested function with a %wd-byte frame cannot be stack-checked", fn,
+		         size);
+		return 0;
+	}
+	std::string text = entry_text(size);
+	rtx body =
+	        gen_rtx_ASM_INPUT_loc(VOIDmode, ggc_strdup(text.c_str()), DECL_SOURCE_LOCATION(fn));
+	MEM_VOLATILE_P(body) = 1;
+	start_sequence();
+	emit_insn(body);
+	rtx_insn *seq = get_insns();
+	end_sequence();
+	/* Before everything the function does, the prologue included. */
+	insert_insn_on_edge(seq, single_succ_edge(ENTRY_BLOCK_PTR_FOR_FN(fun)));
+	commit_edge_insertions();
+	return 0;
+}
+#endif
+
 namespace
 {
 const pass_data goro_check_data = {
@@ -782,6 +924,28 @@ struct goro_map_pass : rtl_opt_pass {
 		return 0;
 	}
 };
+
+#if ENTRY_CHECK
+const pass_data goro_entry_data = {
+        RTL_PASS, "goro_entry", OPTGROUP_NONE, TV_NONE, 0, 0, 0, 0, 0,
+};
+
+struct goro_entry_pass : rtl_opt_pass {
+	goro_entry_pass(gcc::context *ctx) : rtl_opt_pass(goro_entry_data, ctx)
+	{
+	}
+	bool
+	gate(function *fun) final override
+	{
+		return !lookup_attribute("naked", DECL_ATTRIBUTES(fun->decl));
+	}
+	unsigned int
+	execute(function *fun) final override
+	{
+		return entry_check(fun);
+	}
+};
+#endif
 } // namespace
 
 static const struct ggc_root_tab map_roots[] = {
@@ -817,6 +981,19 @@ plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
 	maps.ref_pass_instance_number = 1;
 	maps.pos_op = PASS_POS_INSERT_AFTER;
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &maps);
+#if ENTRY_CHECK
+	if (!flag_stack_usage_info) {
+		error("goro-check: the entry check needs the frame sizes of -fstack-usage or "
+		      "-Wstack-usage (task code has -Werror=stack-usage)");
+		return 1;
+	}
+	struct register_pass_info entry;
+	entry.pass = new goro_entry_pass(g);
+	entry.reference_pass_name = "pro_and_epilogue";
+	entry.ref_pass_instance_number = 1;
+	entry.pos_op = PASS_POS_INSERT_AFTER;
+	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &entry);
+#endif
 	register_callback(info->base_name, PLUGIN_REGISTER_GGC_ROOTS, NULL, (void *)map_roots);
 	return 0;
 }
