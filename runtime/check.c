@@ -48,21 +48,26 @@ check_slow(uintptr_t sp, uintptr_t need)
 {
 	struct cpu *c = mycpu();
 	struct g *g = c->curg;
+	int req = 0;
 
 	if (g == NULL || sp < g->lo || sp >= stack_hi(g) || port_in_isr())
 		return;
-	if (sp - need < g->lo + GORO_STACK_GUARD) {
-		c->stackneed = need;
-		stack_morestack(c, g, STACK_GROW);
-		return;
-	}
+	if (sp - need < g->lo + GORO_STACK_GUARD)
+		req = STACK_GROW;
 #if GORO_CHECKS >= 2
-	if (c->move_every && ++c->move_count >= c->move_every) {
+	else if (c->move_every && ++c->move_count >= c->move_every) {
 		c->move_count = 0;
 		if (g->pins == 0 && !(g->flags & GORO_FIXED_STACK))
-			stack_morestack(c, g, STACK_MOVE);
+			req = STACK_MOVE;
 	}
 #endif
+	if (req == 0)
+		return;
+	/* The entry check's: the frame still to come, and where from
+	 * (newstack_g0 takes both and clears them). */
+	c->stackneed = (uint16_t)need;
+	c->stackat = need ? sp : 0;
+	stack_morestack(c, g, req);
 }
 
 /* The plugin's check, and the hook's: sp is below the limit. */

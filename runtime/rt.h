@@ -91,6 +91,7 @@ struct cpu {
 	struct g *insys;               /* task whose goro_systemstack call runs */
 	uint8_t stackreq;              /* what goro_morestack asks: STACK_* */
 	uint16_t stackneed;            /* a growth's frame still to come (the entry check), bytes */
+	uintptr_t stackat;             /* the entry check's sp (stack.c: records_depth), or 0 */
 	/* Set by interrupt handlers (a timer deadline passed, a semaphore
 	 * was posted): the scheduler polls at its next chance. */
 	volatile uint8_t poll;

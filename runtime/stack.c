@@ -201,7 +201,18 @@ static struct {
 		const struct stack_map *m;
 	} seen[SEEN_MAX]; /* records met and checked, maps not applied yet */
 	int rescan;       /* the notes ran over: maps_apply looks at every word */
+	/* Where records may be: above the entry check's saved argument
+	 * registers (records_depth), whose values can look like one. */
+	uintptr_t *rec_lo;
 } mv;
+
+/* Set by newstack_g0 for a move the entry check asked for: how far below
+ * the block's top the checked function's entry sp is (a distance, not an
+ * address, so that the stale-pointer scan does not take it for one). Below it lie only the slow
+ * path's frames and the registers goro_entry_failed keeps, none of them a frame with a record; an
+ * argument register that holds its own slot's address next to one that holds a map (what a caller
+ * just wrote its record with) would otherwise pass for one. */
+static uintptr_t records_depth;
 
 /* The record at w, if it is one, and the words its map describes, if
  * they lie in the live part. */
@@ -323,6 +334,8 @@ note_record(uintptr_t *w, unsigned ns, unsigned long nadj)
 
 	if (mv.rescan)
 		return 0; /* maps_apply looks at everything from mv.done on */
+	if (w < mv.rec_lo)
+		return ns; /* the entry check's saved registers, not a frame */
 	mv.nadj = nadj;
 	for (unsigned i = 0; i < ns; i++) {
 		struct seen *e = &mv.seen[i];
@@ -392,7 +405,10 @@ maps_begin(struct g *g, uintptr_t *from, uintptr_t *end, uintptr_t *to)
 	mv.from = from;
 	mv.end = end;
 	mv.to = to;
-	mv.done = from;
+	mv.rec_lo = records_depth && end - records_depth / sizeof *end > from
+	                    ? end - records_depth / sizeof *end
+	                    : from;
+	mv.done = mv.rec_lo;
 	mv.mapped = mv.kept = mv.precise = mv.maps = 0;
 	mv.rescan = 0;
 }
@@ -798,6 +814,8 @@ newstack_g0(void)
 	rt_assert("newstack", here < g->lo || here >= stack_hi(g));
 	c->stackreq = 0;
 	c->stackguard = 0; /* on g0 nothing is checked */
+	records_depth = c->stackat ? stack_hi(g) - c->stackat : 0;
+	c->stackat = 0; /* no pointer into the old block left behind */
 	if (req == STACK_GROW) {
 		stack_grow_g0(g, c->stackneed);
 		c->stackneed = 0;
@@ -806,6 +824,7 @@ newstack_g0(void)
 		if (copystack_g0(g, g->order, 1) == 0)
 			g->grows = count_up(g->grows);
 	}
+	records_depth = 0;
 	stack_set_guard(c, g);
 	san_leave(c, NULL, g, 0);
 	return g->sp;

@@ -55,13 +55,32 @@ goro_morestack:
  * were adjusted like any other (an argument pointing into the stack);
  * the return addresses are code and stay.
  */
+/* FP builds (the Cortex-M4F boards, hard float): s0-s15 and FPSCR may
+ * hold the function's float arguments too, and the C slow path may use
+ * them, so they are kept as well: 72 bytes more, 8-byte aligned. */
+#ifdef __ARM_FP
+#define ENTRY_FP 72
+#else
+#define ENTRY_FP 0
+#endif
+
 	.globl	goro_entry_failed
 	.type	goro_entry_failed, %function
 	.thumb_func
 goro_entry_failed:
-	add	r1, sp, #24		/* at: sp before the push */
+#ifdef __ARM_FP
+	vmrs	r1, fpscr
+	push	{r1, r2}		/* FPSCR, and a word for the alignment */
+	vpush	{s0-s15}
+#endif
+	add	r1, sp, #(24 + ENTRY_FP)	/* at: sp before the function's push */
 	mov	r4, lr			/* the way back, callee-saved across the call */
 	bl	goro_stack_entry_failed
+#ifdef __ARM_FP
+	vpop	{s0-s15}
+	pop	{r1, r2}
+	vmsr	fpscr, r1
+#endif
 	mov	ip, r4
 	ldr	r0, [sp, #20]		/* the function's own return address */
 	mov	lr, r0
