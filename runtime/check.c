@@ -43,7 +43,7 @@ extern uintptr_t goro_stackguard;
  * With checks=2 and goro_debug_move_every, the limit is set above any sp
  * so that every check lands here and is counted.
  */
-static void
+static inline __attribute__((always_inline)) void
 check_slow(uintptr_t sp, uintptr_t need)
 {
 	struct cpu *c = mycpu();

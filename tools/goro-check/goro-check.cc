@@ -64,6 +64,8 @@
 #include "output.h"
 #include "ggc.h"
 #include "cfgrtl.h"
+#include "cfgexpand.h"
+#include "hash-set.h"
 
 #include "stackmap.h" /* runtime/: the record and map layout the mover reads */
 
@@ -786,6 +788,14 @@ write_map(tree v)
 #endif
 
 #if ENTRY_CHECK
+/* Functions the GIMPLE pass left to the entry check: their locals alone
+ * are more than GORO_FRAME_SMALL bytes, so their frame is too, and the
+ * check after the prologue would only repeat the entry's. Should the
+ * final frame come out smaller after all, they still get the entry check
+ * (entry_check): every function the pass would have checked is checked.
+ * The decls stay alive with their cgraph nodes. */
+static hash_set<tree> *entry_only;
+
 #ifdef GORO_GUARD_ASM
 static const char limit_asm[] = GORO_GUARD_ASM;
 #else
@@ -844,7 +854,11 @@ entry_check(function *fun)
 	HOST_WIDE_INT size = current_function_static_stack_size;
 	tree fn = fun->decl;
 
-	if (size <= GORO_FRAME_SMALL)
+	bool left = entry_only && entry_only->contains(fn);
+
+	if (left)
+		entry_only->remove(fn);
+	if (size <= GORO_FRAME_SMALL && !left)
 		return 0;
 	if (lookup_attribute("no_instrument_function", DECL_ATTRIBUTES(fn))) {
 		error_at(
@@ -895,6 +909,15 @@ struct goro_check_pass : gimple_opt_pass {
 	execute(function *fun) final override
 	{
 		frame_record(fun);
+#if ENTRY_CHECK
+		if (estimated_stack_frame_size(cgraph_node::get(fun->decl)) > GORO_FRAME_SMALL) {
+			if (!entry_only)
+				entry_only = new hash_set<tree>;
+			entry_only->add(fun->decl);
+			mark_virtual_operands_for_renaming(fun); /* the record's stores */
+			return TODO_update_ssa;
+		}
+#endif
 		return instrument(fun);
 	}
 };
