@@ -22,9 +22,12 @@
  * -Werror=stack-usage=FRAME_MAX). Functions marked GORO_NOSPLIT
  * (no_instrument_function) get no check either.
  *
- * The check runs after the prologue has allocated the frame, as the
- * -finstrument-functions one did, so the guard zone keeps covering the
- * largest frame (docs/stacks.md).
+ * That check runs after the prologue has allocated the frame, as the
+ * -finstrument-functions one did, so the guard zone covers the frame.
+ * Where the port gives the template, frames of more than
+ * GORO_FRAME_SMALL bytes are checked before their prologue instead (the
+ * entry check below), and the zone holds only a small frame
+ * (docs/stacks.md).
  *
  * The same pass gives functions with data in memory locals a frame
  * record, and a second pass after expand writes its map, so that stack
