@@ -195,7 +195,10 @@ stack_set_guard(struct cpu *c, const struct g *g)
 	c->stackguard = g ? g->lo + GORO_STACK_GUARD : 0;
 #if GORO_CHECKS >= 2
 	if (g && c->move_every)
-		c->stackguard = UINTPTR_MAX; /* every check to the slow path, to count */
+		/* Above any sp, so every check goes to the slow path, to count;
+		 * and 64 KiB short of the top, so that the entry check's limit
+		 * plus a frame size (under 64 KiB: stack.c) does not wrap. */
+		c->stackguard = UINTPTR_MAX - 0xFFFF;
 #endif
 }
 
