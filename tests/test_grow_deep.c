@@ -61,6 +61,7 @@ wide_down(int n)
 	return wide_down(n - 1) + big[WIDE - 1];
 }
 
+#if defined(GORO_FRAME_SMALL) && GORO_CHECKS >= 2
 /* A leaf with a frame of more than the entry check's frame_small: only
  * the entry check, before its prologue, can move the stack here. */
 __attribute__((noinline)) static int
@@ -71,6 +72,7 @@ wide_leaf(int n)
 	memset((char *)big, n, sizeof big);
 	return big[n];
 }
+#endif
 
 static void
 wide(void *arg)
