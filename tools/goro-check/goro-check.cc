@@ -851,6 +851,85 @@ entry_text(HOST_WIDE_INT size)
 	return out;
 }
 
+/* Whether insn calls goro_stack_check_failed. */
+static bool
+calls_slow(rtx_insn *insn)
+{
+	if (!CALL_P(insn))
+		return false;
+	rtx call = get_call_rtx_from(insn);
+	rtx fn = call ? XEXP(XEXP(call, 0), 0) : NULL_RTX;
+	return fn && GET_CODE(fn) == SYMBOL_REF && !strcmp(XSTR(fn, 0), slow_name);
+}
+
+/* Whether insn is the check's read of sp (GORO_SP_ASM, volatile). */
+static bool
+reads_sp(rtx_insn *insn)
+{
+	if (!NONJUMP_INSN_P(insn))
+		return false;
+	rtx body = PATTERN(insn);
+	if (GET_CODE(body) == SET)
+		body = SET_SRC(body);
+	return GET_CODE(body) == ASM_OPERANDS && !strcmp(ASM_OPERANDS_TEMPLATE(body), GORO_SP_ASM);
+}
+
+/*
+ * A function that got the entry check needs no check after its prologue
+ * as well (the entry's guarantees sp >= the limit there): take out the
+ * branch to each goro_stack_check_failed call and the read of sp before
+ * it. The compare and the limit's load are then dead, and the late DCE
+ * pass (after pro_and_epilogue) removes them. Only where the call's
+ * block has the compare's branch as its one way in; any other shape
+ * keeps its check.
+ */
+static void
+drop_second_check(function *fun)
+{
+	auto_vec<basic_block> slow;
+	basic_block bb;
+	rtx_insn *insn;
+
+	FOR_EACH_BB_FN(bb, fun)
+	FOR_BB_INSNS(bb, insn)
+	if (calls_slow(insn))
+		slow.safe_push(bb);
+	unsigned i;
+	FOR_EACH_VEC_ELT(slow, i, bb)
+	{
+		if (!single_pred_p(bb))
+			continue;
+		edge to_slow = single_pred_edge(bb);
+		basic_block cond = to_slow->src;
+		rtx_insn *jump = BB_END(cond);
+		if ((to_slow->flags & EDGE_COMPLEX) || EDGE_COUNT(cond->succs) != 2 ||
+		    !any_condjump_p(jump) || !onlyjump_p(jump))
+			continue;
+		edge body = EDGE_SUCC(cond, 0) == to_slow ? EDGE_SUCC(cond, 1) : EDGE_SUCC(cond, 0);
+		if (body->flags & EDGE_COMPLEX)
+			continue;
+		rtx_insn *sp_read = NULL;
+		FOR_BB_INSNS(cond, insn)
+		if (reads_sp(insn))
+			sp_read = insn;
+		if (!sp_read)
+			continue;
+		/* cond now goes to the body only: by falling through, or (the
+		 * call was the fall-through) by a jump, which block reordering
+		 * takes out again once the call's block is gone. */
+		bool jump_to_body = (to_slow->flags & EDGE_FALLTHRU) != 0;
+		remove_edge(to_slow);
+		body->probability = profile_probability::always();
+		delete_insn(jump);
+		delete_insn(sp_read);
+		body->flags |= EDGE_FALLTHRU;
+		if (jump_to_body)
+			force_nonfallthru(body);
+	}
+	if (slow.length())
+		delete_unreachable_blocks();
+}
+
 static unsigned int
 entry_check(function *fun)
 {
@@ -888,6 +967,7 @@ entry_check(function *fun)
 	/* Before everything the function does, the prologue included. */
 	insert_insn_on_edge(seq, single_succ_edge(ENTRY_BLOCK_PTR_FOR_FN(fun)));
 	commit_edge_insertions();
+	drop_second_check(fun);
 	return 0;
 }
 #endif
