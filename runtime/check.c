@@ -18,12 +18,17 @@
  * Either way the check runs after the function's frame is allocated, so
  * the guard zone covers the largest frame task code may have: task code
  * gets -Werror=stack-usage=GORO_FRAME_MAX, and GORO_STACK_GUARD is sized
- * from it (boards/<board>/meson.build, docs/stacks.md).
+ * from it (boards/<board>/meson.build, docs/stacks.md). Except where the
+ * plugin also has the port's entry check (GORO_FRAME_SMALL defined): a
+ * function whose frame is more than GORO_FRAME_SMALL bytes is checked
+ * before its prologue, comparing sp - framesize, so the zone holds only
+ * a small frame (goro_stack_entry_failed below).
  */
 #include "rt.h"
 #include "sp.h"
 
 void goro_stack_check_failed(void);
+void goro_stack_entry_failed(uintptr_t need, uintptr_t at);
 void __cyg_profile_func_enter(void *fn, void *site) GORO_NOSPLIT;
 void __cyg_profile_func_exit(void *fn, void *site) GORO_NOSPLIT;
 
@@ -38,26 +43,52 @@ extern uintptr_t goro_stackguard;
  * With checks=2 and goro_debug_move_every, the limit is set above any sp
  * so that every check lands here and is counted.
  */
-__attribute__((noinline)) void
-goro_stack_check_failed(void)
+static inline __attribute__((always_inline)) void
+check_slow(uintptr_t sp, uintptr_t need)
 {
 	struct cpu *c = mycpu();
 	struct g *g = c->curg;
-	uintptr_t sp = port_sp();
+	int req = 0;
 
 	if (g == NULL || sp < g->lo || sp >= stack_hi(g) || port_in_isr())
 		return;
-	if (sp < g->lo + GORO_STACK_GUARD) {
-		stack_morestack(c, g, STACK_GROW);
-		return;
-	}
+	if (sp - need < g->lo + GORO_STACK_GUARD)
+		req = STACK_GROW;
 #if GORO_CHECKS >= 2
-	if (c->move_every && ++c->move_count >= c->move_every) {
+	else if (c->move_every && ++c->move_count >= c->move_every) {
 		c->move_count = 0;
 		if (g->pins == 0 && !(g->flags & GORO_FIXED_STACK))
-			stack_morestack(c, g, STACK_MOVE);
+			req = STACK_MOVE;
 	}
 #endif
+	if (req == 0)
+		return;
+	/* The entry check's: the frame still to come, and where from
+	 * (newstack_g0 takes both and clears them). */
+	c->stackneed = (uint16_t)need;
+	c->stackat = need ? sp : 0;
+	stack_morestack(c, g, req);
+}
+
+/* The plugin's check, and the hook's: sp is below the limit. */
+__attribute__((noinline)) void
+goro_stack_check_failed(void)
+{
+	check_slow(port_sp(), 0);
+}
+
+/*
+ * The entry check's slow path: a function about to allocate a frame of
+ * need bytes at sp at (its sp at entry) found at - need below the limit.
+ * Called by the port's goro_entry_failed (asm/<arch>/morestack.S), which
+ * keeps every register the function's entry may still need. The growth
+ * leaves room for the frame as well as the usual guard zones
+ * (stack_grow_g0).
+ */
+void
+goro_stack_entry_failed(uintptr_t need, uintptr_t at)
+{
+	check_slow(at, need);
 }
 
 void

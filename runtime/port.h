@@ -61,7 +61,19 @@ uintptr_t newstack_g0(void);
  *	void port_idle(void);               with interrupts masked: sleep until
  *	                                    one is pending (WFI), return masked
  * (static inline where the port can), and its meson.build sets
- * port_sp_asm, the instruction tools/goro-check uses to read sp. Ports
+ * port_sp_asm, the instruction tools/goro-check uses to read sp.
+ *
+ * A port may also give the plugin's entry check (docs/stacks.md): its
+ * meson.build sets port_entry_asm (the check at a function's first
+ * instruction: %F the frame size, %L the limit read), port_entry_regs
+ * (the two registers %L uses) and port_guard_load_asm (the one-CPU limit
+ * read), and its morestack.S has
+ *	goro_entry_failed                   the check's slow path: keeps every
+ *	                                    register a function's entry may
+ *	                                    still need, and calls
+ *	void goro_stack_entry_failed(uintptr_t need, uintptr_t at);
+ * (runtime/check.c). The board then sizes a smaller guard zone for it
+ * (board_entry_check). Ports
  * whose handlers leave no trace in a register (RV32, AArch64) define
  * goro_port_irq_depth, which the board's interrupt entry counts.
  *

@@ -162,6 +162,8 @@ struct cpu {
 	                                  stacks and slots, or a spawn takes one over */
 	struct g *insys;               /* task whose goro_systemstack call runs */
 	uint8_t stackreq;              /* what goro_morestack asks: STACK_* */
+	uint16_t stackneed;            /* a growth's frame still to come (the entry check), bytes */
+	uintptr_t stackat;             /* the entry check's sp (stack.c: records_depth), or 0 */
 	/* Set by interrupt handlers (a timer deadline passed, a semaphore
 	 * was posted): the scheduler polls at its next chance. */
 	volatile uint8_t poll;
@@ -319,7 +321,10 @@ stack_set_guard(struct cpu *c, const struct g *g)
 	c->stackguard = g ? g->lo + GORO_STACK_GUARD : 0;
 #if GORO_CHECKS >= 2
 	if (g && c->move_every)
-		c->stackguard = UINTPTR_MAX; /* every check to the slow path, to count */
+		/* Above any sp, so every check goes to the slow path, to count;
+		 * and 64 KiB short of the top, so that the entry check's limit
+		 * plus a frame size (under 64 KiB: stack.c) does not wrap. */
+		c->stackguard = UINTPTR_MAX - 0xFFFF;
 #endif
 	guard_mirror(c);
 }

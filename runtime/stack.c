@@ -44,10 +44,18 @@
 #include "stackmap.h"
 
 _Static_assert(GORO_STACK_GUARD % sizeof(uintptr_t) == 0, "guard must be whole words");
-_Static_assert(GORO_STACK_GUARD + 64 <= GORO_MIN_BLOCK,
+_Static_assert(GORO_STACK_GUARD + 48 <= GORO_MIN_BLOCK,
                "the smallest stack must hold the guard zone and a first frame");
+#ifdef GORO_FRAME_SMALL
+/* The plugin's entry check (check.c): bigger frames are checked before
+ * their prologue, and the zone holds only a small one. */
+_Static_assert(GORO_STACK_GUARD >= GORO_FRAME_SMALL + 64,
+               "the guard zone must hold a small frame and the check's slow path");
+_Static_assert(GORO_FRAME_MAX < 65536, "c->stackneed holds a frame size");
+#else
 _Static_assert(GORO_STACK_GUARD >= GORO_FRAME_MAX + 64,
                "the guard zone must hold the largest frame and the check's slow path");
+#endif
 _Static_assert(offsetof(struct cpu, stackguard) == 0, "the check reads the limit at offset 0");
 
 /* A task whose stack stayed under a quarter used at this many yields in a
@@ -193,7 +201,18 @@ static struct {
 		const struct stack_map *m;
 	} seen[SEEN_MAX]; /* records met and checked, maps not applied yet */
 	int rescan;       /* the notes ran over: maps_apply looks at every word */
+	/* Where records may be: above the entry check's saved argument
+	 * registers (records_depth), whose values can look like one. */
+	uintptr_t *rec_lo;
 } mv;
+
+/* Set by newstack_g0 for a move the entry check asked for: how far below
+ * the block's top the checked function's entry sp is (a distance, not an
+ * address, so that the stale-pointer scan does not take it for one). Below it lie only the slow
+ * path's frames and the registers goro_entry_failed keeps, none of them a frame with a record; an
+ * argument register that holds its own slot's address next to one that holds a map (what a caller
+ * just wrote its record with) would otherwise pass for one. */
+static uintptr_t records_depth;
 
 /* The record at w, if it is one, and the words its map describes, if
  * they lie in the live part. */
@@ -315,6 +334,8 @@ note_record(uintptr_t *w, unsigned ns, unsigned long nadj)
 
 	if (mv.rescan)
 		return 0; /* maps_apply looks at everything from mv.done on */
+	if (w < mv.rec_lo)
+		return ns; /* the entry check's saved registers, not a frame */
 	mv.nadj = nadj;
 	for (unsigned i = 0; i < ns; i++) {
 		struct seen *e = &mv.seen[i];
@@ -384,7 +405,10 @@ maps_begin(struct g *g, uintptr_t *from, uintptr_t *end, uintptr_t *to)
 	mv.from = from;
 	mv.end = end;
 	mv.to = to;
-	mv.done = from;
+	mv.rec_lo = records_depth && end - records_depth / sizeof *end > from
+	                    ? end - records_depth / sizeof *end
+	                    : from;
+	mv.done = mv.rec_lo;
 	mv.mapped = mv.kept = mv.precise = mv.maps = 0;
 	mv.rescan = 0;
 }
@@ -753,7 +777,7 @@ growdown_g0(struct g *g, unsigned order)
 }
 
 static void
-stack_grow_g0(struct g *g)
+stack_grow_g0(struct g *g, uintptr_t need)
 {
 	uintptr_t used = stack_hi(g) - g->sp;
 	unsigned order = g->order + 1u;
@@ -772,9 +796,10 @@ stack_grow_g0(struct g *g)
 	if (g->pins)
 		goro_panic("goroutine %d (%s) must grow its %lu-byte stack, but it is pinned",
 		           g->id, gname(g), block_bytes(g->order));
-	/* Twice the size, or more until what is in use plus two guard zones
-	 * fits: the task must get real room, not one frame's worth. */
-	while (pool_block_size(order) < used + 2 * GORO_STACK_GUARD)
+	/* Twice the size, or more until what is in use, the frame the entry
+	 * check is about to allocate (c->stackneed) and two guard zones fit:
+	 * the task must get real room, not one frame's worth. */
+	while (pool_block_size(order) < used + need + 2 * GORO_STACK_GUARD)
 		order++;
 	if (order > g->maxorder)
 		goro_panic("goroutine %d (%s) stack overflow: needs %lu bytes, max %lu", g->id,
@@ -810,13 +835,17 @@ newstack_g0(void)
 	c->stackreq = 0;
 	stack_set_guard(c, NULL); /* on g0 nothing is checked */
 	mover_lock();
+	records_depth = c->stackat ? stack_hi(g) - c->stackat : 0;
+	c->stackat = 0; /* no pointer into the old block left behind */
 	if (req == STACK_GROW) {
-		stack_grow_g0(g);
+		stack_grow_g0(g, c->stackneed);
+		c->stackneed = 0;
 	} else if (req == STACK_MOVE) {
 		/* Debug: same size, another block. No block free is no move. */
 		if (copystack_g0(g, g->order, 1) == 0)
 			g->grows = count_up(g->grows);
 	}
+	records_depth = 0;
 	mover_unlock();
 	stack_set_guard(c, g);
 	san_call_leave(c, NULL, g, 0);

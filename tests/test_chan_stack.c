@@ -30,10 +30,12 @@ parked(void *arg)
 
 	(void)arg;
 	goro_pool_info(&pi);
-	/* About twice the smallest stack (deep's frames are up to 128 bytes
-	 * on 32-bit boards): grow, then come back up, so most of the stack is
-	 * unused. */
-	deep((int)(pi.min_block * 2 / 128));
+	/* About four times the smallest stack (deep's frames are up to 128
+	 * bytes on 32-bit boards): grow, then come back up, so most of the
+	 * stack is unused, and its high half holds the parked frames with a
+	 * guard zone to spare (stack_shrink_g0) even where the smallest block
+	 * is 256 B. */
+	deep((int)(pi.min_block * 4 / 128));
 	check_grew(1);
 	CHECK_EQ(goro_stack_info(goro_self(), &before), GORO_OK);
 	parked_ready = 1;

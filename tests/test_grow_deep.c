@@ -61,12 +61,36 @@ wide_down(int n)
 	return wide_down(n - 1) + big[WIDE - 1];
 }
 
+#if defined(GORO_FRAME_SMALL) && GORO_CHECKS >= 2
+/* A leaf with a frame of more than the entry check's frame_small: only
+ * the entry check, before its prologue, can move the stack here. */
+__attribute__((noinline)) static int
+wide_leaf(int n)
+{
+	volatile char big[WIDE];
+
+	memset((char *)big, n, sizeof big);
+	return big[n];
+}
+#endif
+
 static void
 wide(void *arg)
 {
 	(void)arg;
 	CHECK_EQ(wide_down(WIDE_LEVELS), WIDE_LEVELS * (WIDE_LEVELS + 1) / 2);
 	check_grew(WIDE_LEVELS == 100 ? 2 : 1);
+#if defined(GORO_FRAME_SMALL) && GORO_CHECKS >= 2
+	/* Forced moves reach the entry check too: its limit plus the frame
+	 * size must not wrap past the debug limit (stack_set_guard). */
+	struct goro_stack_info before, after;
+	CHECK_EQ(goro_stack_info(goro_self(), &before), GORO_OK);
+	CHECK_EQ(goro_debug_move_every(1), GORO_OK);
+	CHECK_EQ(wide_leaf(3), 3);
+	CHECK_EQ(goro_debug_move_every(0), GORO_OK);
+	CHECK_EQ(goro_stack_info(goro_self(), &after), GORO_OK);
+	CHECK(after.grows > before.grows);
+#endif
 }
 
 int

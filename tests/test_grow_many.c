@@ -126,7 +126,7 @@ main(void)
 		DEPTH = 2;
 	}
 	for (i = 0; i < PARKED; i++)
-		spawn_small(parked, (void *)(intptr_t)i, "parked", 0);
+		spawn_roomy(parked, (void *)(intptr_t)i, "parked"); /* its frame fits */
 	for (i = 0; i < GROWERS; i++)
 		spawn_small(grower, (void *)(intptr_t)i, "grower", 0);
 	spawn_small(stopper, NULL, "stopper", 0);

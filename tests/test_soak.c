@@ -55,11 +55,14 @@
 #define NCHAN    4
 #define CHAN_CAP 4
 #define TOKENS   12 /* fewer than the ring holds: a token always finds room */
-/* Static state per task: no more than the task table holds. */
-#define MAX_SLOTS (GORO_MAX_TASKS - 1 < 48 ? GORO_MAX_TASKS - 1 : 48)
-#define NMUTEX    2
-#define SEMA_K    2
-#define NPOOLED   SOAK_POOLED /* pooled channels alive at once */
+/* Static state per task: no more than the task table holds, nor than
+ * the pool holds at 512 B a task (a busy soak task's stack; on the 16 KB
+ * boards the slots' RAM is what runs out first), nor 48. */
+#define MIN3(a, b, c) ((a) < (b) ? ((a) < (c) ? (a) : (c)) : ((b) < (c) ? (b) : (c)))
+#define MAX_SLOTS     MIN3(GORO_MAX_TASKS - 1, GORO_POOL_SIZE / 512 - 1, 48)
+#define NMUTEX        2
+#define SEMA_K        2
+#define NPOOLED       SOAK_POOLED /* pooled channels alive at once */
 
 /*
  * With several CPUs (meson option cpus) the soak's own bookkeeping (the
@@ -554,14 +557,20 @@ size_for_board(void)
 {
 	struct goro_pool_info pi;
 	int want = MAX_SLOTS;
+	size_t floor;
 
 	goro_pool_info(&pi);
 	if (want > GORO_MAX_TASKS - 1)
 		want = GORO_MAX_TASKS - 1;
 	if (want > GORO_MAX_TIMERS - 2)
 		want = GORO_MAX_TIMERS - 2;
-	task_max = 8 * pi.min_block;
-	while (task_max > 2 * pi.min_block && pi.total / task_max < (size_t)want + 1)
+	/* The least: a block a recursion has room in (below), at least two
+	 * of the smallest. */
+	floor = 2 * pi.min_block;
+	while (floor <= GORO_STACK_GUARD + 2 * GORO_FRAME_MAX)
+		floor *= 2;
+	task_max = 8 * pi.min_block > floor ? 8 * pi.min_block : floor;
+	while (task_max > floor && pi.total / task_max < (size_t)want + 1)
 		task_max /= 2;
 	nslots = (int)(pi.total / task_max) - 1 - NPOOLED; /* a piece each for those */
 	if (nslots > want)

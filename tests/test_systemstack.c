@@ -52,7 +52,7 @@ main(void)
 
 	goro_systemstack(on_g0, &calls); /* outside a task: runs in place */
 	CHECK_EQ(calls, 1);
-	spawn_small(printer, NULL, "printer", 0);
+	spawn_roomy(printer, NULL, "printer"); /* its own frame fits: printing needs no more */
 	goro_run();
 	CHECK_POOL_WHOLE();
 	printf("ok systemstack\n");

@@ -37,3 +37,54 @@ goro_morestack:
 	USE_PSP	r2			/* back on the task's stack */
 	RESTORE_CONTEXT_AND_RETURN
 	.size	goro_morestack, .-goro_morestack
+
+/*
+ * The entry check's slow path (tools/goro-check, the template in
+ * meson.build). A function about to allocate a frame of more than
+ * GORO_FRAME_SMALL bytes found sp - framesize below the limit, at its
+ * first instruction, where the argument registers and lr are still live.
+ * It has pushed {r0-r4, lr} (r4 only as room), put the frame size in r0
+ * and called here; lr is the way back into it. Calls
+ *
+ *	void goro_stack_entry_failed(uintptr_t need, uintptr_t at);
+ *
+ * with at = the function's sp, and returns with every register as the
+ * function's entry had it, lr too, the 24 bytes popped. ip is the only
+ * one lost: at a function's entry it holds nothing (AAPCS: a veneer may
+ * have used it). If the stack moved, the pushed words moved with it and
+ * were adjusted like any other (an argument pointing into the stack);
+ * the return addresses are code and stay.
+ */
+/* FP builds (the Cortex-M4F boards, hard float): s0-s15 and FPSCR may
+ * hold the function's float arguments too, and the C slow path may use
+ * them, so they are kept as well: 72 bytes more, 8-byte aligned. */
+#ifdef __ARM_FP
+#define ENTRY_FP 72
+#else
+#define ENTRY_FP 0
+#endif
+
+	.globl	goro_entry_failed
+	.type	goro_entry_failed, %function
+	.thumb_func
+goro_entry_failed:
+#ifdef __ARM_FP
+	vmrs	r1, fpscr
+	push	{r1, r2}		/* FPSCR, and a word for the alignment */
+	vpush	{s0-s15}
+#endif
+	add	r1, sp, #(24 + ENTRY_FP)	/* at: sp before the function's push */
+	mov	r4, lr			/* the way back, callee-saved across the call */
+	bl	goro_stack_entry_failed
+#ifdef __ARM_FP
+	vpop	{s0-s15}
+	pop	{r1, r2}
+	vmsr	fpscr, r1
+#endif
+	mov	ip, r4
+	ldr	r0, [sp, #20]		/* the function's own return address */
+	mov	lr, r0
+	pop	{r0-r4}
+	add	sp, #4
+	bx	ip
+	.size	goro_entry_failed, .-goro_entry_failed

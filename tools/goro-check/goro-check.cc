@@ -22,9 +22,12 @@
  * -Werror=stack-usage=FRAME_MAX). Functions marked GORO_NOSPLIT
  * (no_instrument_function) get no check either.
  *
- * The check runs after the prologue has allocated the frame, as the
- * -finstrument-functions one did, so the guard zone keeps covering the
- * largest frame (docs/stacks.md).
+ * That check runs after the prologue has allocated the frame, as the
+ * -finstrument-functions one did, so the guard zone covers the frame.
+ * Where the port gives the template, frames of more than
+ * GORO_FRAME_SMALL bytes are checked before their prologue instead (the
+ * entry check below), and the zone holds only a small frame
+ * (docs/stacks.md).
  *
  * The same pass gives functions with data in memory locals a frame
  * record, and a second pass after expand writes its map, so that stack
@@ -35,6 +38,7 @@
  * meson (the headers differ by target); GORO_SP_ASM is the target's
  * instruction that copies sp into a register.
  */
+#define INCLUDE_STRING /* before GCC's system.h, which poisons what <string> uses */
 #include "gcc-plugin.h"
 #include "plugin-version.h"
 
@@ -62,6 +66,9 @@
 #include "varasm.h"
 #include "output.h"
 #include "ggc.h"
+#include "cfgrtl.h"
+#include "cfgexpand.h"
+#include "hash-set.h"
 
 #include "stackmap.h" /* runtime/: the record and map layout the mover reads */
 
@@ -152,21 +159,22 @@ check_before(function *fun, basic_block bb, bool at_entry)
 	else
 		gsi_insert_after(&gsi, read_sp, GSI_NEW_STMT);
 
+	/* limit = goro_stackguard; or, multi-core, the port's read of this
+	 * CPU's limit: asm volatile (GORO_GUARD_ASM : "=r" (limit), "=&r"
+	 * (scratch)). */
 	tree limit = make_ssa_name(uintptr_type());
 #ifdef GORO_GUARD_ASM
-	/* limit = the running CPU's limit: asm volatile (GORO_GUARD_ASM),
-	 * %0 the limit, %1 a scratch register (several CPUs: runtime/port.h) */
 	tree scratch = make_ssa_name(uintptr_type());
-	vec<tree, va_gc> *gout = NULL;
-	vec_safe_push(gout,
+	vec<tree, va_gc> *louts = NULL;
+	vec_safe_push(louts,
 	              build_tree_list(build_tree_list(NULL_TREE, build_string(3, "=r")), limit));
-	vec_safe_push(gout,
+	vec_safe_push(louts,
 	              build_tree_list(build_tree_list(NULL_TREE, build_string(4, "=&r")), scratch));
-	gasm *load = gimple_build_asm_vec(GORO_GUARD_ASM, NULL, gout, NULL, NULL);
+	gasm *load = gimple_build_asm_vec(GORO_GUARD_ASM, NULL, louts, NULL, NULL);
+	gimple_asm_set_volatile(load, true);
 	SSA_NAME_DEF_STMT(limit) = load;
 	SSA_NAME_DEF_STMT(scratch) = load;
 #else
-	/* limit = goro_stackguard; */
 	gassign *load = gimple_build_assign(limit, guard_decl);
 #endif
 	gsi_insert_after(&gsi, load, GSI_NEW_STMT);
@@ -747,6 +755,223 @@ write_map(tree v)
 	emit_map(TREE_VEC_ELT(v, 1), lo, (unsigned)(hi - lo), word + (lo - base));
 }
 
+/*
+ * The entry check, for frames bigger than the guard zone holds
+ * (GORO_ENTRY_ASM; built only where the port gives the template). The
+ * check above runs after the prologue, so the zone must hold the frame it
+ * just allocated. For a frame of more than GORO_FRAME_SMALL bytes this
+ * pass checks before the prologue instead, as Go's prologue does for big
+ * frames: it compares sp - framesize with the limit at the function's
+ * first instruction, leaves included (a leaf that big is checked too).
+ * The zone then holds only a small frame, the slow path and an interrupt
+ * frame (docs/stacks.md).
+ *
+ * It runs after pro_and_epilogue, where the frame size is final: the
+ * figure -fstack-usage reports (task code has -Wstack-usage, which keeps
+ * it). The port's template is a basic asm, its text expanded here:
+ *	%F  the frame size in bytes
+ *	%L  the limit read: GORO_GUARD_ASM (multi-core: the port's
+ *	    port_guard_asm) or GORO_GUARD_LOAD_ASM (one CPU: goro_stackguard)
+ *	%0  %1  in %L, the registers GORO_ENTRY_REGS names (limit, scratch);
+ *	    %% there is a %, as in the extended asm the check above uses
+ * ';' ends a line. At the entry only the argument registers, the return
+ * address and the callee-saved registers are live; the template keeps
+ * them all, and its slow path (the port's goro_entry_failed) does too.
+ */
+#if defined(GORO_ENTRY_ASM) && defined(GORO_FRAME_SMALL)
+#define ENTRY_CHECK 1
+#ifndef GORO_GUARD_LOAD_ASM
+#error "GORO_ENTRY_ASM needs GORO_GUARD_LOAD_ASM, the one-CPU limit read"
+#endif
+#ifndef GORO_ENTRY_REGS
+#error "GORO_ENTRY_ASM needs GORO_ENTRY_REGS, the registers %0,%1 of the limit read"
+#endif
+#else
+#define ENTRY_CHECK 0
+#endif
+
+#if ENTRY_CHECK
+/* Functions the GIMPLE pass left to the entry check: their locals alone
+ * are more than GORO_FRAME_SMALL bytes, so their frame is too, and the
+ * check after the prologue would only repeat the entry's. Should the
+ * final frame come out smaller after all, they still get the entry check
+ * (entry_check): every function the pass would have checked is checked.
+ * The decls stay alive with their cgraph nodes. */
+static hash_set<tree> *entry_only;
+
+#ifdef GORO_GUARD_ASM
+static const char limit_asm[] = GORO_GUARD_ASM;
+#else
+static const char limit_asm[] = GORO_GUARD_LOAD_ASM;
+#endif
+
+/* Append text to out, with %0 and %1 as the two registers and ';' as a
+ * line break. */
+static void
+put_limit(std::string &out, const char *r0, const char *r1)
+{
+	for (const char *p = limit_asm; *p; p++) {
+		if (p[0] == '%' && (p[1] == '0' || p[1] == '1')) {
+			out += p[1] == '0' ? r0 : r1;
+			p++;
+		} else if (p[0] == '%' && p[1] == '%') { /* an extended asm's %% */
+			out += '%';
+			p++;
+		} else if (*p == ';') {
+			out += "\n\t";
+		} else {
+			out += *p;
+		}
+	}
+}
+
+static std::string
+entry_text(HOST_WIDE_INT size)
+{
+	static const char regs[] = GORO_ENTRY_REGS;
+	std::string r0(regs, strcspn(regs, ",")),
+	        r1(strchr(regs, ',') ? strchr(regs, ',') + 1 : "");
+	std::string out;
+	char num[32];
+
+	snprintf(num, sizeof num, HOST_WIDE_INT_PRINT_DEC, size);
+	for (const char *p = GORO_ENTRY_ASM; *p; p++) {
+		if (p[0] == '%' && p[1] == 'F') {
+			out += num;
+			p++;
+		} else if (p[0] == '%' && p[1] == 'L') {
+			put_limit(out, r0.c_str(), r1.c_str());
+			p++;
+		} else if (*p == ';') {
+			out += "\n\t";
+		} else {
+			out += *p;
+		}
+	}
+	return out;
+}
+
+/* Whether insn calls goro_stack_check_failed. */
+static bool
+calls_slow(rtx_insn *insn)
+{
+	if (!CALL_P(insn))
+		return false;
+	rtx call = get_call_rtx_from(insn);
+	rtx fn = call ? XEXP(XEXP(call, 0), 0) : NULL_RTX;
+	return fn && GET_CODE(fn) == SYMBOL_REF && !strcmp(XSTR(fn, 0), slow_name);
+}
+
+/* Whether insn is the check's read of sp (GORO_SP_ASM, volatile). */
+static bool
+reads_sp(rtx_insn *insn)
+{
+	if (!NONJUMP_INSN_P(insn))
+		return false;
+	rtx body = PATTERN(insn);
+	if (GET_CODE(body) == SET)
+		body = SET_SRC(body);
+	return GET_CODE(body) == ASM_OPERANDS && !strcmp(ASM_OPERANDS_TEMPLATE(body), GORO_SP_ASM);
+}
+
+/*
+ * A function that got the entry check needs no check after its prologue
+ * as well (the entry's guarantees sp >= the limit there): take out the
+ * branch to each goro_stack_check_failed call and the read of sp before
+ * it. The compare and the limit's load are then dead, and the late DCE
+ * pass (after pro_and_epilogue) removes them. Only where the call's
+ * block has the compare's branch as its one way in; any other shape
+ * keeps its check.
+ */
+static void
+drop_second_check(function *fun)
+{
+	auto_vec<basic_block> slow;
+	basic_block bb;
+	rtx_insn *insn;
+
+	FOR_EACH_BB_FN(bb, fun)
+	FOR_BB_INSNS(bb, insn)
+	if (calls_slow(insn))
+		slow.safe_push(bb);
+	unsigned i;
+	FOR_EACH_VEC_ELT(slow, i, bb)
+	{
+		if (!single_pred_p(bb))
+			continue;
+		edge to_slow = single_pred_edge(bb);
+		basic_block cond = to_slow->src;
+		rtx_insn *jump = BB_END(cond);
+		if ((to_slow->flags & EDGE_COMPLEX) || EDGE_COUNT(cond->succs) != 2 ||
+		    !any_condjump_p(jump) || !onlyjump_p(jump))
+			continue;
+		edge body = EDGE_SUCC(cond, 0) == to_slow ? EDGE_SUCC(cond, 1) : EDGE_SUCC(cond, 0);
+		if (body->flags & EDGE_COMPLEX)
+			continue;
+		rtx_insn *sp_read = NULL;
+		FOR_BB_INSNS(cond, insn)
+		if (reads_sp(insn))
+			sp_read = insn;
+		if (!sp_read)
+			continue;
+		/* cond now goes to the body only: by falling through, or (the
+		 * call was the fall-through) by a jump, which block reordering
+		 * takes out again once the call's block is gone. */
+		bool jump_to_body = (to_slow->flags & EDGE_FALLTHRU) != 0;
+		remove_edge(to_slow);
+		body->probability = profile_probability::always();
+		delete_insn(jump);
+		delete_insn(sp_read);
+		body->flags |= EDGE_FALLTHRU;
+		if (jump_to_body)
+			force_nonfallthru(body);
+	}
+	if (slow.length())
+		delete_unreachable_blocks();
+}
+
+static unsigned int
+entry_check(function *fun)
+{
+	HOST_WIDE_INT size = current_function_static_stack_size;
+	tree fn = fun->decl;
+
+	bool left = entry_only && entry_only->contains(fn);
+
+	if (left)
+		entry_only->remove(fn);
+	if (size <= GORO_FRAME_SMALL && !left)
+		return 0;
+	if (lookup_attribute("no_instrument_function", DECL_ATTRIBUTES(fn))) {
+		error_at(
+		        DECL_SOURCE_LOCATION(fn),
+		        "%qD is GORO_NOSPLIT, but its %wd-byte frame is more than the %d bytes the "
+		        "guard zone holds for an unchecked frame",
+		        fn, size, GORO_FRAME_SMALL);
+		return 0;
+	}
+	if (DECL_STATIC_CHAIN(fn)) { /* the chain register may be the template's */
+		error_at(DECL_SOURCE_LOCATION(fn),
+		         "%qD: a nested function with a %wd-byte frame cannot be stack-checked", fn,
+		         size);
+		return 0;
+	}
+	std::string text = entry_text(size);
+	rtx body =
+	        gen_rtx_ASM_INPUT_loc(VOIDmode, ggc_strdup(text.c_str()), DECL_SOURCE_LOCATION(fn));
+	MEM_VOLATILE_P(body) = 1;
+	start_sequence();
+	emit_insn(body);
+	rtx_insn *seq = get_insns();
+	end_sequence();
+	/* Before everything the function does, the prologue included. */
+	insert_insn_on_edge(seq, single_succ_edge(ENTRY_BLOCK_PTR_FOR_FN(fun)));
+	commit_edge_insertions();
+	drop_second_check(fun);
+	return 0;
+}
+#endif
+
 namespace
 {
 const pass_data goro_check_data = {
@@ -767,6 +992,15 @@ struct goro_check_pass : gimple_opt_pass {
 	execute(function *fun) final override
 	{
 		frame_record(fun);
+#if ENTRY_CHECK
+		if (estimated_stack_frame_size(cgraph_node::get(fun->decl)) > GORO_FRAME_SMALL) {
+			if (!entry_only)
+				entry_only = new hash_set<tree>;
+			entry_only->add(fun->decl);
+			mark_virtual_operands_for_renaming(fun); /* the record's stores */
+			return TODO_update_ssa;
+		}
+#endif
 		return instrument(fun);
 	}
 };
@@ -796,6 +1030,28 @@ struct goro_map_pass : rtl_opt_pass {
 		return 0;
 	}
 };
+
+#if ENTRY_CHECK
+const pass_data goro_entry_data = {
+        RTL_PASS, "goro_entry", OPTGROUP_NONE, TV_NONE, 0, 0, 0, 0, 0,
+};
+
+struct goro_entry_pass : rtl_opt_pass {
+	goro_entry_pass(gcc::context *ctx) : rtl_opt_pass(goro_entry_data, ctx)
+	{
+	}
+	bool
+	gate(function *fun) final override
+	{
+		return !lookup_attribute("naked", DECL_ATTRIBUTES(fun->decl));
+	}
+	unsigned int
+	execute(function *fun) final override
+	{
+		return entry_check(fun);
+	}
+};
+#endif
 } // namespace
 
 static const struct ggc_root_tab map_roots[] = {
@@ -831,6 +1087,19 @@ plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
 	maps.ref_pass_instance_number = 1;
 	maps.pos_op = PASS_POS_INSERT_AFTER;
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &maps);
+#if ENTRY_CHECK
+	if (!flag_stack_usage_info) {
+		error("goro-check: the entry check needs the frame sizes of -fstack-usage or "
+		      "-Wstack-usage (task code has -Werror=stack-usage)");
+		return 1;
+	}
+	struct register_pass_info entry;
+	entry.pass = new goro_entry_pass(g);
+	entry.reference_pass_name = "pro_and_epilogue";
+	entry.ref_pass_instance_number = 1;
+	entry.pos_op = PASS_POS_INSERT_AFTER;
+	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &entry);
+#endif
 	register_callback(info->base_name, PLUGIN_REGISTER_GGC_ROOTS, NULL, (void *)map_roots);
 	return 0;
 }
