@@ -3,7 +3,8 @@
  *
  * The message is printed on g0's stack when a task panics: the task's own
  * stack may be nearly full (a broken canary is one reason to panic) and a
- * formatted print needs more than a small stack has left.
+ * formatted print needs more than a small stack has left. The formatting
+ * is the runtime's own (fmt.c), so a panic links no printf.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -29,16 +30,19 @@ panic_print(void *arg)
 	static char msg[256];
 	char who[48];
 
-	vsnprintf(msg, sizeof msg, m->fmt, *m->ap);
+	rt_vsnfmt(msg, sizeof msg, m->fmt, *m->ap);
 	fputs("goro: panic: ", stderr);
 	fputs(msg, stderr);
 	/* Name the task, unless the message already does. */
 	if (g) {
-		snprintf(who, sizeof who, "goroutine %d (", g->id);
-		if (strstr(msg, who) == NULL)
-			fprintf(stderr, " [in goroutine %d (%s)]", g->id, g->name ? g->name : "?");
+		rt_snfmt(who, sizeof who, "goroutine %d (", g->id);
+		if (strstr(msg, who) == NULL) {
+			rt_snfmt(msg, sizeof msg, " [in goroutine %d (%s)]", g->id,
+			         g->name ? g->name : "?");
+			fputs(msg, stderr);
+		}
 	}
-	fputc('\n', stderr);
+	fputs("\n", stderr);
 	fflush(stderr);
 	goro_board_panic_exit();
 }

@@ -4,6 +4,7 @@
 #ifndef GORO_RT_H
 #define GORO_RT_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,6 +31,12 @@
 		if (!(cond))                                                                       \
 			goro_panic("%s: assertion failed: %s", tag, #cond);                        \
 	} while (0)
+
+/* The runtime's own formatter (fmt.c): what goro_panic's message may use
+ * (goro.h), into buf of size bytes, always NUL-terminated when size > 0;
+ * the length written. */
+size_t rt_vsnfmt(char *buf, size_t size, const char *fmt, va_list ap);
+size_t rt_snfmt(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* g->flags bits of the runtime's own, above the GORO_* spawn flags. */
 #define G_PAINT_STALE 0x80u /* shrunk since painted: no headroom figure */

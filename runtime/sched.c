@@ -400,21 +400,21 @@ deadlock_g0(struct cpu *c)
 	size_t n;
 	int i, shown = 0;
 
-	n = (size_t)snprintf(msg, sizeof msg,
+	n = (size_t)rt_snfmt(msg, sizeof msg,
 	                     "all goroutines are asleep - deadlock! (%u blocked:", c->nlive);
 	for (i = 0; i < GORO_MAX_TASKS && n < sizeof msg; i++) {
 		struct g *g = &allg[i];
 		if (g->status != G_WAITING)
 			continue;
 		if (shown++ == 6) {
-			n += (size_t)snprintf(msg + n, sizeof msg - n, " ...");
+			n += (size_t)rt_snfmt(msg + n, sizeof msg - n, " ...");
 			break;
 		}
-		n += (size_t)snprintf(msg + n, sizeof msg - n, " goroutine %d (%s) [%s]", g->id,
+		n += (size_t)rt_snfmt(msg + n, sizeof msg - n, " goroutine %d (%s) [%s]", g->id,
 		                      g->name ? g->name : "?", g->waitreason);
 	}
 	if (n < sizeof msg)
-		snprintf(msg + n, sizeof msg - n, ")");
+		rt_snfmt(msg + n, sizeof msg - n, ")");
 	goro_panic("%s", msg);
 }
 
