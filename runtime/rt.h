@@ -304,6 +304,19 @@ int timer_del(struct goro_tnode *t);
 uint64_t timer_next(void);
 void timers_run(struct cpu *c);
 void timers_adjust(uintptr_t lo, uintptr_t hi, uintptr_t delta);
+/*
+ * What the scheduler and the mover ask of time, through one pointer that
+ * stays NULL until the first deadline: timer_add installs it (time.c). A
+ * program with no sleep, timer or timeout thus links neither the timer
+ * heap nor the board's clock and deadline timer (and, through the clock,
+ * libgcc's 64-bit division), and its scheduler never looks at time.
+ */
+struct sched_time {
+	void (*run)(struct cpu *c); /* timers_run: fire what is due */
+	uint64_t (*next)(void);     /* timer_next: the earliest deadline */
+	void (*adjust)(uintptr_t lo, uintptr_t hi, uintptr_t delta); /* timers_adjust */
+};
+extern const struct sched_time *sched_time;
 void sema_apply_isr_posts(struct cpu *c);
 
 /* Stack pool: buddy allocator over a fixed region (pool.c). */

@@ -323,7 +323,8 @@ sched_poll(struct cpu *c)
 {
 	c->poll = 0;
 	sema_apply_isr_posts(c);
-	timers_run(c);
+	if (sched_time)
+		sched_time->run(c);
 }
 
 /* The end of a task. abandoned: called from inside it (goro_exit), with
@@ -429,7 +430,7 @@ idle_g0(struct cpu *c)
 {
 	unsigned long irq;
 
-	if (timer_next() == UINT64_MAX && c->isr_waiters == 0)
+	if ((sched_time == NULL || sched_time->next() == UINT64_MAX) && c->isr_waiters == 0)
 		deadlock_g0(c);
 	irq = port_irq_save();
 	if (!c->poll)

@@ -647,7 +647,8 @@ copystack_g0(struct g *g, unsigned order, int forced)
 	 * sp, and timers kept on it. (Wait records never need it: a task with
 	 * any is parked, and a parked task's stack does not move.) */
 	g->sp = sp + delta;
-	timers_adjust(sp, oldhi, delta);
+	if (sched_time)
+		sched_time->adjust(sp, oldhi, delta);
 
 	/* Swap: the task owns the new block from here on. */
 	san_stack_free(g);

@@ -135,12 +135,27 @@ goro_sema_trywait(struct goro_sema *s)
 	return GORO_OK;
 }
 
+/* Park on s until a post hands it a count, or st fires otherwise (the
+ * caller's timeout). */
+static void
+sema_park(struct goro_sema *s, struct goro_wait *st)
+{
+	struct cpu *c = mycpu();
+	struct goro_waiter w;
+
+	waitq_push(&s->q, wait_init(&w, st, NULL, 0));
+	if (s->isr)
+		c->isr_waiters++; /* an interrupt may still come: not a deadlock */
+	sched_park("semaphore");
+	if (s->isr)
+		c->isr_waiters--;
+	waitq_remove(&w);
+}
+
 int
 goro_sema_timedwait(struct goro_sema *s, uint64_t timeout_us)
 {
-	struct cpu *c = mycpu();
 	struct goro_wait st = {0};
-	struct goro_waiter w;
 	struct timeout to;
 
 	sched_check_thread("goro_sema_wait");
@@ -150,22 +165,25 @@ goro_sema_timedwait(struct goro_sema *s, uint64_t timeout_us)
 	}
 	if (timeout_us == 0)
 		return GORO_ETIMEDOUT;
-	waitq_push(&s->q, wait_init(&w, &st, NULL, 0));
 	timeout_start(&to, &st, timeout_us);
-	if (s->isr)
-		c->isr_waiters++; /* an interrupt may still come: not a deadlock */
-	sched_park("semaphore");
-	if (s->isr)
-		c->isr_waiters--;
+	sema_park(s, &st);
 	timeout_stop(&to);
-	waitq_remove(&w);
 	return st.idx < 0 ? GORO_ETIMEDOUT : GORO_OK;
 }
 
+/* goro_sema_timedwait without the timeout, and without its code: a
+ * program that never times a wait links no timers (rt.h, sched_time). */
 void
 goro_sema_wait(struct goro_sema *s)
 {
-	goro_sema_timedwait(s, UINT64_MAX);
+	struct goro_wait st = {0};
+
+	sched_check_thread("goro_sema_wait");
+	if (s->count > 0) {
+		s->count--;
+		return;
+	}
+	sema_park(s, &st);
 }
 
 /* Thread context: count n posts, handing each to a waiter if one waits. */

@@ -1,6 +1,8 @@
 /*
  * Several count-downs towards one deadline (deadline.h).
  */
+#include <stddef.h>
+
 #include "deadline.h"
 #include "board.h"
 #include "sp.h"
@@ -36,8 +38,8 @@ board_deadline_isr(struct board_deadline *d)
 {
 	uint64_t now;
 
-	if (d->at == UINT64_MAX)
-		return; /* cancelled after the count-down had ended */
+	if (d == NULL || d->at == UINT64_MAX)
+		return; /* none yet, or cancelled after the count-down had ended */
 	now = d->now();
 	if (now >= d->at) {
 		d->at = UINT64_MAX;

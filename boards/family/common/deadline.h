@@ -11,6 +11,13 @@
  * The board's goro_board_timer_set calls board_deadline_set; the
  * count-down's interrupt handler clears its own flag and calls
  * board_deadline_isr.
+ *
+ * The handler reaches its struct board_deadline only through a pointer
+ * that goro_board_timer_set fills in (board_deadline_isr takes NULL for
+ * "no deadline was ever set"). The vector table keeps the handler in
+ * every program; this way it does not keep the struct, and through it the
+ * clock (and libgcc's 64-bit division, where the clock divides): a
+ * program that never sets a deadline links neither.
  */
 #ifndef GORO_BOARD_DEADLINE_H
 #define GORO_BOARD_DEADLINE_H
@@ -32,7 +39,8 @@ struct board_deadline {
  * interrupts itself. */
 void board_deadline_set(struct board_deadline *d, uint64_t deadline_us);
 
-/* From the count-down's interrupt, with its flag cleared. */
+/* From the count-down's interrupt, with its flag cleared; d NULL: no
+ * deadline was ever set, nothing to do. */
 void board_deadline_isr(struct board_deadline *d);
 
 #endif
