@@ -5,16 +5,18 @@
  *
  * It knows what the runtime's messages use, and what goro.h promises for
  * goro_panic: the flags '-' and '0', a width, a precision (the most
- * characters of a %s), the length modifiers h, l, ll, z and t, and the
- * conversions d i u x X p s c and %%. Anything else (%f, say) is written as
- * "%!" and its character, and the formatter stops reading arguments: the
- * rest of the format is copied as it is, so one wrong conversion cannot
- * make the others read arguments of the wrong type.
+ * characters of a %s), the length modifiers h, l, z and t (ll where long
+ * is as wide: 64-bit hosts), and the conversions d i u x X p s c and %%.
+ * Anything else (%f, %lld on a 32-bit core, say) is written as "%!" and
+ * the rest of the format as it is, and no more arguments are read, so one
+ * conversion the formatter does not know cannot make the others read
+ * arguments of the wrong type.
  *
  * Numbers are converted with shifts and adds, never a division: on
  * Cortex-M0, which has no divide instruction, a division would link
- * libgcc's, and a 64-bit one would do so on every 32-bit core.
+ * libgcc's.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 
@@ -31,17 +33,19 @@ put(struct out *o, char ch)
 		*o->p++ = ch;
 }
 
-/* n / 10, and n % 10 in *rem, for any 64-bit n (Hacker's Delight, 10-17):
- * q is n * 0.8 by shifts, then n / 10 or one under it. */
-static uint64_t
-div10(uint64_t n, unsigned *rem)
+/* n / 10, and n % 10 in *rem (Hacker's Delight, 10-17): q is n * 0.8 by
+ * shifts, then n / 10 or one under it. */
+static unsigned long
+div10(unsigned long n, unsigned *rem)
 {
-	uint64_t q = (n >> 1) + (n >> 2), r;
+	unsigned long q = (n >> 1) + (n >> 2), r;
 
 	q += q >> 4;
 	q += q >> 8;
 	q += q >> 16;
+#if ULONG_MAX > 0xFFFFFFFFu
 	q += q >> 32;
+#endif
 	q >>= 3;
 	r = n - ((q << 3) + (q << 1));
 	if (r > 9) {
@@ -71,40 +75,17 @@ field(struct out *o, const char *s, int len, int width, int left, char pad)
 		put(o, ' ');
 }
 
-/* Digits of v in base 10 or 16, at the end of buf[24]; the first one. */
-static char *
-digits(char *end, uint64_t v, int hex, int upper, int neg)
-{
-	const char *set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-	char *p = end;
-	unsigned d;
-
-	do {
-		if (hex) {
-			d = (unsigned)v & 15u;
-			v >>= 4;
-		} else {
-			v = div10(v, &d);
-		}
-		*--p = set[d];
-	} while (v);
-	if (neg)
-		*--p = '-';
-	return p;
-}
-
 size_t
 rt_vsnfmt(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	struct out o = {buf, buf + (size ? size - 1 : 0)};
-	char num[24];
+	char num[2 + 3 * sizeof(long)]; /* "-", then the digits, or "0x" and hex */
 
 	for (; *fmt; fmt++) {
-		int left = 0, width = 0, prec = -1, lng = 0;
-		char pad = ' ', conv;
-		uint64_t v;
-		const char *s;
-		char *p;
+		int left = 0, width = 0, prec = -1, lng = 0, len;
+		char pad = ' ', conv, *p = num + sizeof num;
+		const char *s = p;
+		unsigned long v;
 
 		if (*fmt != '%') {
 			put(&o, *fmt);
@@ -118,65 +99,75 @@ rt_vsnfmt(char *buf, size_t size, const char *fmt, va_list ap)
 			for (prec = 0, fmt++; *fmt >= '0' && *fmt <= '9'; fmt++)
 				prec = prec * 10 + (*fmt - '0');
 		for (; *fmt == 'l' || *fmt == 'h' || *fmt == 'z' || *fmt == 't'; fmt++)
-			lng += *fmt == 'l' ? 1 : *fmt == 'h' ? 0 : sizeof(size_t) > sizeof(int);
-		switch (conv = *fmt) {
+			lng += *fmt == 'l' || (*fmt != 'h' && sizeof(size_t) == sizeof(long));
+		conv = *fmt;
+		if (lng > 1 && sizeof(long long) > sizeof(long))
+			conv = 0; /* %lld wider than long: not known here */
+		switch (conv) {
 		case 'd':
 		case 'i':
-			if (lng >= 2) {
-				long long x = va_arg(ap, long long);
-				v = x < 0 ? -(uint64_t)x : (uint64_t)x;
-				p = digits(num + sizeof num, v, 0, 0, x < 0);
-			} else {
-				long x = lng ? va_arg(ap, long) : va_arg(ap, int);
-				v = x < 0 ? -(uint64_t)(int64_t)x : (uint64_t)x;
-				p = digits(num + sizeof num, v, 0, 0, x < 0);
-			}
-			field(&o, p, (int)(num + sizeof num - p), width, left, pad);
-			break;
 		case 'u':
 		case 'x':
 		case 'X':
 		case 'p':
 			if (conv == 'p')
 				v = (uintptr_t)va_arg(ap, void *);
-			else if (lng >= 2)
-				v = va_arg(ap, unsigned long long);
+			else if (lng)
+				v = va_arg(ap, unsigned long);
+			else if (conv == 'd' || conv == 'i')
+				v = (unsigned long)(long)va_arg(ap, int);
 			else
-				v = lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned);
-			p = digits(num + sizeof num, v, conv != 'u', conv == 'X', 0);
+				v = va_arg(ap, unsigned);
+			if ((conv == 'd' || conv == 'i') && (long)v < 0)
+				v = -v;
+			else
+				lng = -1; /* no sign */
+			do {
+				unsigned d;
+				if (conv == 'x' || conv == 'X' || conv == 'p') {
+					d = (unsigned)v & 15u;
+					v >>= 4;
+				} else {
+					v = div10(v, &d);
+				}
+				*--p = (conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef")[d];
+			} while (v);
 			if (conv == 'p') {
 				*--p = 'x';
 				*--p = '0';
 			}
-			field(&o, p, (int)(num + sizeof num - p), width, left, pad);
+			if (lng >= 0)
+				*--p = '-';
+			s = p;
+			len = (int)(num + sizeof num - p);
 			break;
 		case 's':
 			s = va_arg(ap, const char *);
 			if (s == NULL)
 				s = "(null)";
-			for (lng = 0; (prec < 0 || lng < prec) && s[lng]; lng++)
+			for (len = 0; (prec < 0 || len < prec) && s[len]; len++)
 				; /* its length, at most the precision */
-			field(&o, s, lng, width, left, ' ');
+			pad = ' ';
 			break;
 		case 'c':
 			num[0] = (char)va_arg(ap, int);
-			field(&o, num, 1, width, left, ' ');
+			s = num;
+			len = 1;
+			pad = ' ';
 			break;
 		case '%':
 			put(&o, '%');
-			break;
+			continue;
 		default:
 			/* Unknown, or the format ended after '%': say so where
 			 * it is, and read no more arguments. */
 			put(&o, '%');
 			put(&o, '!');
-			if (!conv)
-				goto done;
-			put(&o, conv);
-			for (fmt++; *fmt; fmt++)
+			for (; *fmt; fmt++)
 				put(&o, *fmt);
 			goto done;
 		}
+		field(&o, s, len, width, left, pad);
 	}
 done:
 	if (size)

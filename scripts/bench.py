@@ -86,6 +86,35 @@ def runs(board, name):
     return [run_target(board, name) for _ in range(n)]
 
 
+def target_cmd(board, name):
+    return ["ninja", "-C", f"build/bench-{board}", "--quiet", f"run-{name}"]
+
+
+def interleaved(cmds, n):
+    """{name: [output lines of each run]}: every command of cmds ({name:
+    argv}) run n times, round-robin. Whatever disturbs the machine for a
+    while (another job, a frequency change) then falls on every side of a
+    comparison alike, not on one side's block of runs."""
+    out = {k: [] for k in cmds}
+    for _ in range(n):
+        for k, cmd in cmds.items():
+            out[k].append(sh(cmd).splitlines())
+    return out
+
+
+def paired_ratio(num, den, key="bench"):
+    """{name: median over rounds of num/den}: num and den are interleaved
+    runs of the two sides, round i of one beside round i of the other."""
+    ratios = {}
+    for a, b in zip(num, den):
+        pa = {n: float(v) for n, v in parse(a, key)}
+        pb = {n: float(v) for n, v in parse(b, key)}
+        for name, v in pa.items():
+            if name in pb and pb[name] > 0:
+                ratios.setdefault(name, []).append(v / pb[name])
+    return {k: statistics.median(v) for k, v in ratios.items()}
+
+
 def median_of(all_lines, key):
     """{name: median value} over several runs of 'key name value' lines."""
     vals = {}
@@ -136,9 +165,10 @@ def text_size(board, lib):
     return int(out.strip().splitlines()[-1].split()[0])
 
 
-def ops_table(board):
-    sched = runs(board, "bench_sched")
-    chan = runs(board, "bench_chan")
+def ops_table(board, host=None):
+    """host: the host's interleaved runs (host_runs), else this board's."""
+    sched = host["sched"] if host else runs(board, "bench_sched")
+    chan = host["chan"] if host else runs(board, "bench_chan")
     vals = {**median_of(sched, "bench"), **median_of(chan, "bench")}
     unit = unit_of(sched)
     md = ["### Scheduler and channels", "",
@@ -148,34 +178,58 @@ def ops_table(board):
     return md + [""], vals, unit
 
 
-def peers_table(vals):
-    """Host: Go and Boost.Context, measured now, on this machine."""
-    go = [sh(["build/bench-peers/peers"]).splitlines() for _ in range(HOST_RUNS)]
-    fc = [sh(["build/bench-peers/fcontext"]).splitlines() for _ in range(HOST_RUNS)]
-    g, f = median_of(go, "bench"), median_of(fc, "bench")
+def host_runs(board):
+    """goro's scheduler and channel benchmarks, Go and Boost.Context, run
+    interleaved: round i of each side beside round i of the others."""
+    return interleaved({"sched": target_cmd(board, "bench_sched"),
+                        "chan": target_cmd(board, "bench_chan"),
+                        "go": ["build/bench-peers/peers"],
+                        "fc": ["build/bench-peers/fcontext"]}, HOST_RUNS)
+
+
+def peers_table(vals, host):
+    """Host: Go and Boost.Context, measured now, on this machine, in the
+    same rounds as goro (host_runs)."""
+    g, f = median_of(host["go"], "bench"), median_of(host["fc"], "bench")
+    goro = [a + b for a, b in zip(host["sched"], host["chan"])]
+    vs_go = paired_ratio(host["go"], goro)  # Go / goro: how much faster goro is
+    vs_fc = paired_ratio(goro, host["fc"])  # goro / Boost
     md = ["### Against Go and Boost.Context (same machine, same run)", "",
-          f"ns per operation, medians of {HOST_RUNS} runs each. Go {sh(['go', 'version']).split()[2]} "
+          f"ns per operation, medians of {HOST_RUNS} runs each, the runs of goro, Go and "
+          "Boost.Context interleaved (one of each per round); each ratio is the median of the "
+          f"{HOST_RUNS} rounds' ratios. Go {sh(['go', 'version']).split()[2]} "
           "with GOMAXPROCS=1: runtime.Gosched ping-pong, go func + exit, unbuffered channel "
           "round trip. Boost.Context: jump_fcontext between two contexts.", "",
           "| operation | goro | Go | goro faster by | Boost fcontext | goro / Boost |",
           "|---|---|---|---|---|---|",
-          f"| switch | {vals['switch']:.1f} | {g['switch']:.1f} | {g['switch'] / vals['switch']:.1f}x "
-          f"| {f['switch']:.2f} | {vals['switch'] / f['switch']:.2f}x |",
-          f"| spawn | {vals['spawn']:.1f} | {g['spawn']:.1f} | {g['spawn'] / vals['spawn']:.1f}x | | |",
+          f"| switch | {vals['switch']:.1f} | {g['switch']:.1f} | {vs_go['switch']:.1f}x "
+          f"| {f['switch']:.2f} | {vs_fc['switch']:.2f}x |",
+          f"| spawn | {vals['spawn']:.1f} | {g['spawn']:.1f} | {vs_go['spawn']:.1f}x | | |",
           f"| unbuffered round trip | {vals['chan_unbuffered']:.1f} | {g['chan_unbuffered']:.1f} "
-          f"| {g['chan_unbuffered'] / vals['chan_unbuffered']:.1f}x | | |", ""]
-    return md, g, f
+          f"| {vs_go['chan_unbuffered']:.1f}x | | |", ""]
+    return md, g, f, {"switch_vs_go": vs_go["switch"], "switch_vs_fc": vs_fc["switch"],
+                      "chan_vs_go": vs_go["chan_unbuffered"]}
 
 
 def check_table(board):
-    chk, plain = runs(board, "bench_check"), runs(board, "bench_nocheck")
+    if hosted(board):
+        r = interleaved({"check": target_cmd(board, "bench_check"),
+                         "plain": target_cmd(board, "bench_nocheck")}, HOST_RUNS)
+        chk, plain = r["check"], r["plain"]
+        ratio = paired_ratio(chk, plain)
+        note = (f", the runs with and without the check interleaved; the overhead is the median of "
+                f"the {HOST_RUNS} rounds' ratios")
+    else:
+        chk, plain = runs(board, "bench_check"), runs(board, "bench_nocheck")
+        ratio, note = None, ""
     unit = unit_of(chk)
     c, p = median_of(chk, "bench"), median_of(plain, "bench")
     md = ["### Stack check overhead", "",
-          f"Workloads in a task on a stack that does not grow; {unit}, {how(board)}.", "",
+          f"Workloads in a task on a stack that does not grow; {unit}, {how(board)}{note}.", "",
           "| workload | without check | with check | overhead |", "|---|---|---|---|"]
     for name in c:
-        md.append(f"| {name} | {p[name]:.0f} | {c[name]:.0f} | {100 * (c[name] / p[name] - 1):+.0f}% |")
+        over = ratio[name] if ratio else c[name] / p[name]
+        md.append(f"| {name} | {p[name]:.0f} | {c[name]:.0f} | {100 * (over - 1):+.1f}% |")
     if hosted(board):
         md += ["", "Host instructions (callgrind, the workload function and all it calls):", "",
                "| workload | without check | with check | overhead |", "|---|---|---|---|"]
@@ -183,7 +237,7 @@ def check_table(board):
             a = callgrind(board, "bench_nocheck", fn)
             b = callgrind(board, "bench_check", fn)
             if a and b:
-                md.append(f"| {fn} | {a} | {b} | {100 * (b / a - 1):+.0f}% |")
+                md.append(f"| {fn} | {a} | {b} | {100 * (b / a - 1):+.1f}% |")
     lib = ROOT / f"build/bench-{board}/bench"
     sc = text_size(board, lib / "libworkload_check.a")
     sp = text_size(board, lib / "libworkload_plain.a")
@@ -504,12 +558,13 @@ def bars_section(results):
                   f"({'met' if m['tasks_alive'] >= 64 else 'missed'}) | |")
     if "host" in results:
         h = results["host"]
-        md.append(f"| host: switch vs Go Gosched | {h['go']['switch'] / h['ops']['switch']:.1f}x faster "
+        q = h["ratios"]
+        md.append(f"| host: switch vs Go Gosched | {q['switch_vs_go']:.1f}x faster "
                   f"| at least 2x | |")
-        md.append(f"| host: switch vs Boost fcontext | {h['ops']['switch'] / h['fc']['switch']:.2f}x "
+        md.append(f"| host: switch vs Boost fcontext | {q['switch_vs_fc']:.2f}x "
                   f"| within 1.5x | |")
         md.append(f"| host: unbuffered round trip vs Go | "
-                  f"{h['go']['chan_unbuffered'] / h['ops']['chan_unbuffered']:.1f}x faster | at least 4x | |")
+                  f"{q['chan_vs_go']:.1f}x faster | at least 4x | |")
     return md + [""]
 
 
@@ -520,11 +575,12 @@ def main():
     for b in boards:
         print(f"== {b}", flush=True)
         md = [f"## {b}", ""]
-        ops_md, vals, unit = ops_table(b)
+        host = host_runs(b) if hosted(b) else None
+        ops_md, vals, unit = ops_table(b, host)
         md += ops_md
         r = {"ops": vals, "unit": unit}
-        if b == "host":
-            peers_md, r["go"], r["fc"] = peers_table(vals)
+        if host:
+            peers_md, r["go"], r["fc"], r["ratios"] = peers_table(vals, host)
             md += peers_md
         mem_md, r["mem"] = mem_table(b)
         md += mem_md
