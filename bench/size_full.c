@@ -29,7 +29,7 @@ static int shared;
 static unsigned
 deep(unsigned n)
 {
-	volatile unsigned char pad[64];
+	volatile unsigned char pad[32];
 
 	pad[0] = (unsigned char)n;
 	return n ? deep(n - 1) + pad[0] : 0;
@@ -60,7 +60,7 @@ grower(void *arg)
 	struct goro_stack_info si;
 
 	(void)arg;
-	CHECK(deep(16) == 16 * 17 / 2);
+	CHECK(deep(24) == 24 * 25 / 2);
 	CHECK(goro_stack_info(goro_self(), &si) == GORO_OK && si.grows > 0);
 	CHECK(goro_stack_pin() == GORO_OK && goro_stack_unpin() == GORO_OK);
 	goro_sema_post(&sem);
