@@ -47,8 +47,8 @@ panic_print(void *arg)
 	goro_board_panic_exit();
 }
 
-_Noreturn void
-goro_panic(const char *fmt, ...)
+/* In parentheses: with panic_text=false, goro_panic is rt.h's macro. */
+_Noreturn void(goro_panic)(const char *fmt, ...)
 {
 	struct panic_msg m;
 	va_list ap;
@@ -67,4 +67,13 @@ goro_panic(const char *fmt, ...)
 	/* panic_print does not return; goro_board_panic_exit must not either. */
 	for (;;)
 		;
+}
+
+/* The panic of a build without the runtime's message text (rt.h,
+ * GORO_PANIC_TEXT): where it was raised, which scripts/panic-decode turns
+ * back into the message. */
+_Noreturn void
+goro_panic_at(const char *file, int line)
+{
+	(goro_panic)("at %s:%d", file, line);
 }

@@ -24,6 +24,24 @@
 #define GORO_CHECKS 1
 #endif
 
+/*
+ * GORO_PANIC_TEXT (meson option panic_text, for the smallest builds): at 0
+ * the runtime's own panic messages are left out of the build. Each
+ * goro_panic in runtime/ prints only where it is, "goro: panic: at
+ * stack.c:760" (and the task, as ever), and scripts/panic-decode prints the
+ * message that line of the source gives. The arguments are not evaluated;
+ * sizeof keeps them type-checked against the format, and used.
+ */
+#ifndef GORO_PANIC_TEXT
+#define GORO_PANIC_TEXT 1
+#endif
+_Noreturn void goro_panic_at(const char *file, int line) __attribute__((cold));
+#if !GORO_PANIC_TEXT
+int rt_panic_args(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* never defined */
+#define goro_panic(...)                                                                            \
+	goro_panic_at(__FILE_NAME__, __LINE__ + 0 * (int)sizeof(rt_panic_args(__VA_ARGS__)))
+#endif
+
 /* One assert for the runtime's own invariants: a failed one is a bug in
  * goro, reported as a panic with the tag and the failed expression. */
 #define rt_assert(tag, cond)                                                                       \
