@@ -371,14 +371,14 @@ def part_of(obj):
     return "program", obj.split("/")[-1]
 
 
-def linked_text(board, name):
+def linked_text(board, name, build=None):
     """{(part, file): text bytes} that firmware `name` links, from its
     linker map (bench/meson.build asks for one): every input section kept
     in an output section that counts as text, after --gc-sections.
     Alignment padding is ('fill', ''). The linker merges strings across
     files, so an input section is counted up to where the next one
     starts: the parts add up to the output sections' sizes."""
-    build = ROOT / f"build/size-{board}/bench"
+    build = ROOT / (build or f"build/size-{board}") / "bench"
     text = text_sections(board, build / name)
     mapfile = (build / f"{name}.map").read_text().split("Linker script and memory map", 1)[1]
     entries, sec, pending = [], None, False  # (address, size, key)
@@ -413,13 +413,13 @@ def linked_text(board, name):
     return out
 
 
-def code_size(board):
+def code_size(board, build=None):
     """Text each of the two firmwares links, by part and runtime feature,
     from a -Os build (-Dbuildtype=minsize -Druntime_optimization=s,
     checks=1: the default) linked with --gc-sections."""
-    fw = {name: linked_text(board, name) for name, _ in FIRMWARES}
-    totals = {name: text_size(board, ROOT / f"build/size-{board}/bench/{name}")
-              for name, _ in FIRMWARES}
+    build = build or f"build/size-{board}"
+    fw = {name: linked_text(board, name, build) for name, _ in FIRMWARES}
+    totals = {name: text_size(board, ROOT / build / "bench" / name) for name, _ in FIRMWARES}
 
     def of(name, test):
         return sum(v for k, v in fw[name].items() if test(k))
@@ -476,8 +476,15 @@ def size_section(results):
     def verdict(v, aim):
         return "met" if v <= aim else f"missed by {v - aim} B"
 
+    cols = [(b, "size") for b in boards]
+    cols += [(b, "size_notext") for b in boards if "size_notext" in results[b]]
+    cols.sort(key=lambda c: boards.index(c[0]))
     md = ["## Code size against the aims (text bytes, -Os, checks=1)", "",
-          "| what | " + " | ".join(boards) + " | aim |", "|---|" + "---|" * len(boards) + "---|"]
+          "Each board's firmwares as built by default, and with `-Dpanic_text=false` (the "
+          "runtime's panics say where they were raised, scripts/panic-decode gives the message).",
+          "", "| what | " + " | ".join(b + (", panic_text=false" if k == "size_notext" else "")
+                                      for b, k in cols) + " | aim |",
+          "|---|" + "---|" * len(cols) + "---|"]
     rows = [("size_tiny firmware (two tasks, one unbuffered channel): total text", "fw_size_tiny"),
             ("size_full firmware (every feature): total text", "fw_size_full"),
             ("size_tiny: what it links of goro (runtime and board)", "goro_tiny"),
@@ -485,7 +492,7 @@ def size_section(results):
     for label, key in rows:
         aim = SIZE_AIMS[key]
         md.append(f"| {label} | " + " | ".join(
-            f"{results[b]['size'][key]} ({verdict(results[b]['size'][key], aim)})" for b in boards)
+            f"{results[b][k][key]} ({verdict(results[b][k][key], aim)})" for b, k in cols)
             + f" | {aim} |")
     md += ["", "The peers' kernels, from issue 15: measured by an earlier session with the same "
            "compiler at -Os on mps2-an385, not by this run. A kernel alone, beside goro's "
@@ -587,6 +594,8 @@ def main():
         if (ROOT / f"build/size-{b}/bench/size_tiny.map").exists():
             size_md, r["size"] = code_size(b)
             md += size_md
+        if (ROOT / f"build/size-{b}-notext/bench/size_tiny.map").exists():
+            r["size_notext"] = code_size(b, f"build/size-{b}-notext")[1]
         md += check_table(b)
         md += maps_table(b)
         move_md, r["move"] = move_table(b)
