@@ -335,6 +335,10 @@ struct sched_time {
 	void (*adjust)(uintptr_t lo, uintptr_t hi, uintptr_t delta); /* timers_adjust */
 };
 extern const struct sched_time *sched_time;
+/* The same for posts from interrupt handlers: sema_apply_isr_posts, set by
+ * the first goro_sema_post_isr (sync.c), so that a program without one
+ * does not link it. */
+extern void (*sched_isr_posts)(struct cpu *c);
 void sema_apply_isr_posts(struct cpu *c);
 
 /* Stack pool: buddy allocator over a fixed region (pool.c). */

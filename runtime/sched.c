@@ -322,7 +322,8 @@ void
 sched_poll(struct cpu *c)
 {
 	c->poll = 0;
-	sema_apply_isr_posts(c);
+	if (sched_isr_posts)
+		sched_isr_posts(c);
 	if (sched_time)
 		sched_time->run(c);
 }

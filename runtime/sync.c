@@ -214,12 +214,16 @@ goro_sema_post(struct goro_sema *s)
  * CPU wakes from this very interrupt. Masked briefly against a nested
  * interrupt posting the same semaphore.
  */
+/* The scheduler's way to sema_apply_isr_posts (rt.h). */
+void (*sched_isr_posts)(struct cpu *c);
+
 void
 goro_sema_post_isr(struct goro_sema *s)
 {
 	struct cpu *c = mycpu();
 	unsigned long irq = port_irq_save();
 
+	sched_isr_posts = sema_apply_isr_posts;
 	s->isr_posts++;
 	if (!s->queued) {
 		s->queued = 1;
