@@ -171,5 +171,5 @@ TIMER0_IRQHandler(void)
 	}
 	/* Due, or early (a step of a long deadline, or a wrap check): its
 	 * stop or its next start clears CH_DEADLINE's event. */
-	board_deadline_isr(deadline_used);
+	board_deadline_irq(deadline_used);
 }

@@ -124,5 +124,5 @@ void
 TIMER1_IRQHandler(void)
 {
 	timer1_stop(); /* one-shot */
-	board_deadline_isr(deadline_used);
+	board_deadline_irq(deadline_used);
 }

@@ -1,8 +1,6 @@
 /*
  * Several count-downs towards one deadline (deadline.h).
  */
-#include <stddef.h>
-
 #include "deadline.h"
 #include "board.h"
 #include "sp.h"
@@ -25,6 +23,7 @@ board_deadline_set(struct board_deadline *d, uint64_t deadline_us)
 {
 	unsigned long irq = port_irq_save();
 
+	d->isr = board_deadline_isr;
 	d->at = deadline_us;
 	if (deadline_us == UINT64_MAX)
 		d->stop(); /* tickless: no deadline, no interrupt */
@@ -38,8 +37,8 @@ board_deadline_isr(struct board_deadline *d)
 {
 	uint64_t now;
 
-	if (d == NULL || d->at == UINT64_MAX)
-		return; /* none yet, or cancelled after the count-down had ended */
+	if (d->at == UINT64_MAX)
+		return; /* cancelled after the count-down had ended */
 	now = d->now();
 	if (now >= d->at) {
 		d->at = UINT64_MAX;

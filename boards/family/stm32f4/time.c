@@ -208,7 +208,7 @@ void
 SysTick_Handler(void)
 {
 	SYST_CSR = 0; /* one-shot */
-	board_deadline_isr(deadline_used);
+	board_deadline_irq(deadline_used);
 }
 
 uint64_t
