@@ -29,6 +29,8 @@ panic_print(void *arg)
 
 	static char msg[256];
 	char who[48];
+	/* Not fputs("\n"): GCC makes that an fputc, one more wrapper. */
+	const char *end = "\n";
 
 	rt_vsnfmt(msg, sizeof msg, m->fmt, *m->ap);
 	fputs("goro: panic: ", stderr);
@@ -37,12 +39,12 @@ panic_print(void *arg)
 	if (g) {
 		rt_snfmt(who, sizeof who, "goroutine %d (", g->id);
 		if (strstr(msg, who) == NULL) {
-			rt_snfmt(msg, sizeof msg, " [in goroutine %d (%s)]", g->id,
+			rt_snfmt(msg, sizeof msg, " [in goroutine %d (%s)]\n", g->id,
 			         g->name ? g->name : "?");
-			fputs(msg, stderr);
+			end = msg;
 		}
 	}
-	fputs("\n", stderr);
+	fputs(end, stderr);
 	fflush(stderr);
 	goro_board_panic_exit();
 }
