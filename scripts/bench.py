@@ -97,13 +97,15 @@ def target_cmd(board, name):
 
 def interleaved(cmds, n):
     """{name: [output lines of each run]}: every command of cmds ({name:
-    argv}) run n times, round-robin. Whatever disturbs the machine for a
-    while (another job, a frequency change) then falls on every side of a
-    comparison alike, not on one side's block of runs."""
+    argv}) run n times, round-robin, in the opposite order every other
+    round (A B, B A, ...). Whatever disturbs the machine for a while
+    (another job, a frequency change) then falls on every side of a
+    comparison alike, not on one side's block of runs, nor always on the
+    side that runs second."""
     out = {k: [] for k in cmds}
-    for _ in range(n):
-        for k, cmd in cmds.items():
-            out[k].append(sh(cmd).splitlines())
+    for i in range(n):
+        for k in (list(cmds) if i % 2 == 0 else list(reversed(cmds))):
+            out[k].append(sh(cmds[k]).splitlines())
     return out
 
 
@@ -224,8 +226,9 @@ def check_table(board):
                          "plain": target_cmd(board, "bench_nocheck")}, HOST_ROUNDS)
         chk, plain = r["check"], r["plain"]
         ratio = paired_ratio(chk, plain)
-        note = (f"medians of {HOST_ROUNDS} runs each, the runs with and without the check "
-                f"interleaved; the overhead is the median of the {HOST_ROUNDS} rounds' ratios")
+        note = (f"medians of {HOST_ROUNDS} runs each (a run reports the median of 5 timings of "
+                f"each workload), the runs with and without the check interleaved; the overhead "
+                f"is the median of the {HOST_ROUNDS} rounds' ratios")
     else:
         chk, plain = runs(board, "bench_check"), runs(board, "bench_nocheck")
         ratio, note = None, how(board)
