@@ -13,10 +13,14 @@
 
 #include "rt.h"
 
+/* Element i (i < cap) of the ring. By a compare, not %: head + i is under
+ * twice cap, and Cortex-M0 has no divide (it would link libgcc's). */
 static unsigned char *
 slot(struct goro_chan *c, size_t i)
 {
-	return c->buf + ((c->head + i) % c->cap) * c->elem_size;
+	size_t k = c->head + i;
+
+	return c->buf + (k >= c->cap ? k - c->cap : k) * c->elem_size;
 }
 
 /* Copy one element: small sizes inline (a constant-size memcpy compiles to
@@ -162,7 +166,7 @@ recv_now(struct goro_chan *c, void *elem)
 
 	if (c->len > 0) {
 		copy_elem(c, elem, slot(c, 0));
-		c->head = (c->head + 1) % c->cap;
+		c->head = c->head + 1 == c->cap ? 0 : c->head + 1;
 		c->len--;
 		if (w) { /* the ring was full: the sender's value takes the slot */
 			copy_elem(c, slot(c, c->len), w->elem);

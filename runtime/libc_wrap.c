@@ -23,9 +23,10 @@ int __real_putchar(int ch);
 int __real_fputc(int ch, FILE *f);
 size_t __real_fwrite(const void *p, size_t size, size_t n, FILE *f);
 
-/* Every wrapper packs its call into one of these for the g0 side. */
+/* Every wrapper packs its call into one of these for the g0 side, which
+ * is a function of its own per wrapper: a program that only calls fputs
+ * (a panic does) links no vfprintf. */
 struct call {
-	int kind;
 	FILE *f;
 	char *s;
 	size_t n;
@@ -37,45 +38,74 @@ struct call {
 	size_t nret;
 };
 
-enum { C_VFPRINTF, C_VSNPRINTF, C_VSPRINTF, C_FPUTS, C_PUTS, C_PUTCHAR, C_FPUTC, C_FWRITE };
-
 static void
-call_g0(void *arg)
+vfprintf_g0(void *arg)
 {
 	struct call *c = arg;
 
-	switch (c->kind) {
-	case C_VFPRINTF:
-		c->ret = __real_vfprintf(c->f, c->fmt, *c->ap);
-		break;
-	case C_VSNPRINTF:
-		c->ret = __real_vsnprintf(c->s, c->n, c->fmt, *c->ap);
-		break;
-	case C_VSPRINTF:
-		c->ret = __real_vsprintf(c->s, c->fmt, *c->ap);
-		break;
-	case C_FPUTS:
-		c->ret = __real_fputs(c->fmt, c->f);
-		break;
-	case C_PUTS:
-		c->ret = __real_puts(c->fmt);
-		break;
-	case C_PUTCHAR:
-		c->ret = __real_putchar(c->ch);
-		break;
-	case C_FPUTC:
-		c->ret = __real_fputc(c->ch, c->f);
-		break;
-	case C_FWRITE:
-		c->nret = __real_fwrite(c->fmt, c->size, c->n, c->f);
-		break;
-	}
+	c->ret = __real_vfprintf(c->f, c->fmt, *c->ap);
+}
+
+static void
+vsnprintf_g0(void *arg)
+{
+	struct call *c = arg;
+
+	c->ret = __real_vsnprintf(c->s, c->n, c->fmt, *c->ap);
+}
+
+static void
+vsprintf_g0(void *arg)
+{
+	struct call *c = arg;
+
+	c->ret = __real_vsprintf(c->s, c->fmt, *c->ap);
+}
+
+static void
+fputs_g0(void *arg)
+{
+	struct call *c = arg;
+
+	c->ret = __real_fputs(c->fmt, c->f);
+}
+
+static void
+puts_g0(void *arg)
+{
+	struct call *c = arg;
+
+	c->ret = __real_puts(c->fmt);
+}
+
+static void
+putchar_g0(void *arg)
+{
+	struct call *c = arg;
+
+	c->ret = __real_putchar(c->ch);
+}
+
+static void
+fputc_g0(void *arg)
+{
+	struct call *c = arg;
+
+	c->ret = __real_fputc(c->ch, c->f);
+}
+
+static void
+fwrite_g0(void *arg)
+{
+	struct call *c = arg;
+
+	c->nret = __real_fwrite(c->fmt, c->size, c->n, c->f);
 }
 
 static int
-run(struct call *c)
+run(void (*fn)(void *), struct call *c)
 {
-	goro_systemstack(call_g0, c);
+	goro_systemstack(fn, c);
 	return c->ret;
 }
 
@@ -86,7 +116,7 @@ __wrap_vfprintf(FILE *f, const char *fmt, va_list ap)
 	int r;
 
 	va_copy(cp, ap);
-	r = run(&(struct call){.kind = C_VFPRINTF, .f = f, .fmt = fmt, .ap = &cp});
+	r = run(vfprintf_g0, &(struct call){.f = f, .fmt = fmt, .ap = &cp});
 	va_end(cp);
 	return r;
 }
@@ -128,7 +158,7 @@ __wrap_vsnprintf(char *s, size_t n, const char *fmt, va_list ap)
 	int r;
 
 	va_copy(cp, ap);
-	r = run(&(struct call){.kind = C_VSNPRINTF, .s = s, .n = n, .fmt = fmt, .ap = &cp});
+	r = run(vsnprintf_g0, &(struct call){.s = s, .n = n, .fmt = fmt, .ap = &cp});
 	va_end(cp);
 	return r;
 }
@@ -152,7 +182,7 @@ __wrap_vsprintf(char *s, const char *fmt, va_list ap)
 	int r;
 
 	va_copy(cp, ap);
-	r = run(&(struct call){.kind = C_VSPRINTF, .s = s, .fmt = fmt, .ap = &cp});
+	r = run(vsprintf_g0, &(struct call){.s = s, .fmt = fmt, .ap = &cp});
 	va_end(cp);
 	return r;
 }
@@ -172,32 +202,32 @@ __wrap_sprintf(char *s, const char *fmt, ...)
 int
 __wrap_fputs(const char *s, FILE *f)
 {
-	return run(&(struct call){.kind = C_FPUTS, .fmt = s, .f = f});
+	return run(fputs_g0, &(struct call){.fmt = s, .f = f});
 }
 
 int
 __wrap_puts(const char *s)
 {
-	return run(&(struct call){.kind = C_PUTS, .fmt = s});
+	return run(puts_g0, &(struct call){.fmt = s});
 }
 
 int
 __wrap_putchar(int ch)
 {
-	return run(&(struct call){.kind = C_PUTCHAR, .ch = ch});
+	return run(putchar_g0, &(struct call){.ch = ch});
 }
 
 int
 __wrap_fputc(int ch, FILE *f)
 {
-	return run(&(struct call){.kind = C_FPUTC, .ch = ch, .f = f});
+	return run(fputc_g0, &(struct call){.ch = ch, .f = f});
 }
 
 size_t
 __wrap_fwrite(const void *p, size_t size, size_t n, FILE *f)
 {
-	struct call c = {.kind = C_FWRITE, .fmt = p, .size = size, .n = n, .f = f};
+	struct call c = {.fmt = p, .size = size, .n = n, .f = f};
 
-	goro_systemstack(call_g0, &c);
+	goro_systemstack(fwrite_g0, &c);
 	return c.nret;
 }

@@ -3,7 +3,8 @@
  *
  * The message is printed on g0's stack when a task panics: the task's own
  * stack may be nearly full (a broken canary is one reason to panic) and a
- * formatted print needs more than a small stack has left.
+ * formatted print needs more than a small stack has left. The formatting
+ * is the runtime's own (fmt.c), so a panic links no printf.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -28,23 +29,28 @@ panic_print(void *arg)
 
 	static char msg[256];
 	char who[48];
+	/* Not fputs("\n"): GCC makes that an fputc, one more wrapper. */
+	const char *end = "\n";
 
-	vsnprintf(msg, sizeof msg, m->fmt, *m->ap);
+	rt_vsnfmt(msg, sizeof msg, m->fmt, *m->ap);
 	fputs("goro: panic: ", stderr);
 	fputs(msg, stderr);
 	/* Name the task, unless the message already does. */
 	if (g) {
-		snprintf(who, sizeof who, "goroutine %d (", g->id);
-		if (strstr(msg, who) == NULL)
-			fprintf(stderr, " [in goroutine %d (%s)]", g->id, g->name ? g->name : "?");
+		rt_snfmt(who, sizeof who, "goroutine %d (", g->id);
+		if (strstr(msg, who) == NULL) {
+			rt_snfmt(msg, sizeof msg, " [in goroutine %d (%s)]\n", g->id,
+			         g->name ? g->name : "?");
+			end = msg;
+		}
 	}
-	fputc('\n', stderr);
+	fputs(end, stderr);
 	fflush(stderr);
 	goro_board_panic_exit();
 }
 
-_Noreturn void
-goro_panic(const char *fmt, ...)
+/* In parentheses: with panic_text=false, goro_panic is rt.h's macro. */
+_Noreturn void(goro_panic)(const char *fmt, ...)
 {
 	struct panic_msg m;
 	va_list ap;
@@ -63,4 +69,13 @@ goro_panic(const char *fmt, ...)
 	/* panic_print does not return; goro_board_panic_exit must not either. */
 	for (;;)
 		;
+}
+
+/* The panic of a build without the runtime's message text (rt.h,
+ * GORO_PANIC_TEXT): where it was raised, which scripts/panic-decode turns
+ * back into the message. */
+_Noreturn void
+goro_panic_at(const char *file, int line)
+{
+	(goro_panic)("at %s:%d", file, line);
 }

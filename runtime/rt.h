@@ -4,6 +4,7 @@
 #ifndef GORO_RT_H
 #define GORO_RT_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,6 +27,24 @@
 #define GORO_CHECKS 1
 #endif
 
+/*
+ * GORO_PANIC_TEXT (meson option panic_text, for the smallest builds): at 0
+ * the runtime's own panic messages are left out of the build. Each
+ * goro_panic in runtime/ prints only where it is, "goro: panic: at
+ * stack.c:760" (and the task, as ever), and scripts/panic-decode prints the
+ * message that line of the source gives. The arguments are not evaluated;
+ * sizeof keeps them type-checked against the format, and used.
+ */
+#ifndef GORO_PANIC_TEXT
+#define GORO_PANIC_TEXT 1
+#endif
+_Noreturn void goro_panic_at(const char *file, int line) __attribute__((cold));
+#if !GORO_PANIC_TEXT
+int rt_panic_args(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* never defined */
+#define goro_panic(...)                                                                            \
+	goro_panic_at(__FILE_NAME__, __LINE__ + 0 * (int)sizeof(rt_panic_args(__VA_ARGS__)))
+#endif
+
 /* One assert for the runtime's own invariants: a failed one is a bug in
  * goro, reported as a panic with the tag and the failed expression. */
 #define rt_assert(tag, cond)                                                                       \
@@ -33,6 +52,12 @@
 		if (!(cond))                                                                       \
 			goro_panic("%s: assertion failed: %s", tag, #cond);                        \
 	} while (0)
+
+/* The runtime's own formatter (fmt.c): what goro_panic's message may use
+ * (goro.h), into buf of size bytes, always NUL-terminated when size > 0;
+ * the length written. */
+size_t rt_vsnfmt(char *buf, size_t size, const char *fmt, va_list ap);
+size_t rt_snfmt(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* g->flags bits of the runtime's own, above the GORO_* spawn flags. */
 #define G_PAINT_STALE 0x80u /* shrunk since painted: no headroom figure */
@@ -444,6 +469,23 @@ void timers_adjust(uintptr_t lo, uintptr_t hi, uintptr_t delta);
 /* Send without blocking, rtlock held: 0, GORO_EWOULDBLOCK or
  * GORO_ECLOSED (chan.c; the timers' ticks). */
 int chan_send_now(struct goro_chan *c, const void *elem);
+/*
+ * What the scheduler and the mover ask of time, through one pointer that
+ * stays NULL until the first deadline: timer_add installs it (time.c). A
+ * program with no sleep, timer or timeout thus links neither the timer
+ * heap nor the board's clock and deadline timer (and, through the clock,
+ * libgcc's 64-bit division), and its scheduler never looks at time.
+ */
+struct sched_time {
+	void (*run)(struct cpu *c); /* timers_run: fire what is due */
+	uint64_t (*next)(void);     /* timer_next: the earliest deadline */
+	void (*adjust)(uintptr_t lo, uintptr_t hi, uintptr_t delta); /* timers_adjust */
+};
+extern const struct sched_time *sched_time;
+/* The same for posts from interrupt handlers: sema_apply_isr_posts, set by
+ * the first goro_sema_post_isr (sync.c), so that a program without one
+ * does not link it. */
+extern void (*sched_isr_posts)(struct cpu *c);
 void sema_apply_isr_posts(struct cpu *c);
 
 /* Stack pool: buddy allocator over a fixed region (pool.c). */

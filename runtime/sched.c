@@ -645,8 +645,10 @@ void
 sched_poll(struct cpu *c)
 {
 	poll_set(c, 0);
-	sema_apply_isr_posts(c);
-	timers_run(c);
+	if (sched_isr_posts)
+		sched_isr_posts(c);
+	if (sched_time)
+		sched_time->run(c);
 }
 
 /* The end of a task. abandoned: called from inside it (goro_exit), with
@@ -736,21 +738,21 @@ deadlock_g0(struct cpu *c)
 	int i, shown = 0;
 
 	(void)c;
-	n = (size_t)snprintf(msg, sizeof msg, "all goroutines are asleep - deadlock! (%u blocked:",
+	n = (size_t)rt_snfmt(msg, sizeof msg, "all goroutines are asleep - deadlock! (%u blocked:",
 	                     sched_all(c)->nlive);
 	for (i = 0; i < GORO_MAX_TASKS && n < sizeof msg; i++) {
 		struct g *g = &allg[i];
 		if (g->status != G_WAITING)
 			continue;
 		if (shown++ == 6) {
-			n += (size_t)snprintf(msg + n, sizeof msg - n, " ...");
+			n += (size_t)rt_snfmt(msg + n, sizeof msg - n, " ...");
 			break;
 		}
-		n += (size_t)snprintf(msg + n, sizeof msg - n, " goroutine %d (%s) [%s]", g->id,
+		n += (size_t)rt_snfmt(msg + n, sizeof msg - n, " goroutine %d (%s) [%s]", g->id,
 		                      g->name ? g->name : "?", g->waitreason);
 	}
 	if (n < sizeof msg)
-		snprintf(msg + n, sizeof msg - n, ")");
+		rt_snfmt(msg + n, sizeof msg - n, ")");
 	goro_panic("%s", msg);
 }
 
@@ -766,7 +768,7 @@ idle_g0(struct cpu *c)
 {
 	unsigned long irq;
 
-	if (timer_next() == UINT64_MAX && c->isr_waiters == 0)
+	if ((sched_time == NULL || sched_time->next() == UINT64_MAX) && c->isr_waiters == 0)
 		deadlock_g0(c);
 	irq = port_irq_save();
 	if (!c->poll)
@@ -856,8 +858,8 @@ idle_g0(struct cpu *c)
 	}
 	c->idle = 1;
 	nidle++;
-	if (nidle == GORO_NCPU && running && all->nlive > 0 && timer_next() == UINT64_MAX &&
-	    all->isr_waiters == 0)
+	if (nidle == GORO_NCPU && running && all->nlive > 0 &&
+	    (sched_time == NULL || sched_time->next() == UINT64_MAX) && all->isr_waiters == 0)
 		deadlock_g0(c);
 	rt_unlock();
 	irq = port_irq_save();

@@ -689,9 +689,11 @@ copystack_g0(struct g *g, unsigned order, int forced)
 	 * sp, and timers kept on it. (Wait records never need it: a task with
 	 * any is parked, and a parked task's stack does not move.) */
 	g->sp = sp + delta;
-	rt_lock();
-	timers_adjust(sp, oldhi, delta);
-	rt_unlock();
+	if (sched_time) {
+		rt_lock();
+		sched_time->adjust(sp, oldhi, delta);
+		rt_unlock();
+	}
 
 	/* Swap: the task owns the new block from here on. */
 	san_stack_free(g);

@@ -162,12 +162,29 @@ goro_sema_trywait(struct goro_sema *s)
 	return GORO_OK;
 }
 
+/* rtlock held (and held again on return): park on s until a post hands
+ * it a count, or st fires otherwise (the
+ * caller's timeout). */
+static void
+sema_park(struct goro_sema *s, struct goro_wait *st)
+{
+	struct cpu *all = sched_all(mycpu());
+	struct goro_waiter w;
+
+	waitq_push(&s->q, wait_init(&w, st, NULL, 0));
+	if (s->isr)
+		all->isr_waiters++; /* an interrupt may still come: not a deadlock */
+	sched_park("semaphore");    /* lets go of rtlock */
+	rt_lock();
+	if (s->isr)
+		all->isr_waiters--;
+	waitq_remove(&w);
+}
+
 int
 goro_sema_timedwait(struct goro_sema *s, uint64_t timeout_us)
 {
-	struct cpu *all = sched_all(mycpu());
 	struct goro_wait st = {0};
-	struct goro_waiter w;
 	struct timeout to;
 
 	sched_check_thread("goro_sema_wait");
@@ -181,24 +198,29 @@ goro_sema_timedwait(struct goro_sema *s, uint64_t timeout_us)
 		rt_unlock();
 		return GORO_ETIMEDOUT;
 	}
-	waitq_push(&s->q, wait_init(&w, &st, NULL, 0));
 	timeout_start(&to, &st, timeout_us);
-	if (s->isr)
-		all->isr_waiters++; /* an interrupt may still come: not a deadlock */
-	sched_park("semaphore");
-	rt_lock();
-	if (s->isr)
-		all->isr_waiters--;
+	sema_park(s, &st);
 	timeout_stop(&to);
-	waitq_remove(&w);
 	rt_unlock();
 	return st.idx < 0 ? GORO_ETIMEDOUT : GORO_OK;
 }
 
+/* goro_sema_timedwait without the timeout, and without its code: a
+ * program that never times a wait links no timers (rt.h, sched_time). */
 void
 goro_sema_wait(struct goro_sema *s)
 {
-	goro_sema_timedwait(s, UINT64_MAX);
+	struct goro_wait st = {0};
+
+	sched_check_thread("goro_sema_wait");
+	rt_lock();
+	if (s->count > 0) {
+		s->count--;
+		rt_unlock();
+		return;
+	}
+	sema_park(s, &st);
+	rt_unlock();
 }
 
 /* Thread context: count n posts, handing each to a waiter if one waits. */
@@ -242,12 +264,16 @@ static spinlock_t isrlock;
 #define isr_unlock() ((void)0)
 #endif
 
+/* The scheduler's way to sema_apply_isr_posts (rt.h). */
+void (*sched_isr_posts)(struct cpu *c);
+
 void
 goro_sema_post_isr(struct goro_sema *s)
 {
 	struct cpu *c = mycpu();
 	unsigned long irq = port_irq_save();
 
+	sched_isr_posts = sema_apply_isr_posts;
 	isr_lock();
 	s->isr_posts++;
 	if (!s->queued) {

@@ -7,6 +7,7 @@
  * which may be well under the truth for a task that went deep between
  * looks.
  */
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "rt.h"
@@ -84,14 +85,29 @@ static const char *const state_names[] = {
         [GORO_TASK_WAITING] = "waiting",
 };
 
+/* A line of the dump, through the runtime's formatter (fmt.c): a program
+ * that dumps its tasks links no printf for it. */
+static void dump_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void
+dump_printf(const char *fmt, ...)
+{
+	char line[128];
+	va_list ap;
+
+	va_start(ap, fmt);
+	rt_vsnfmt(line, sizeof line, fmt, ap);
+	va_end(ap);
+	fputs(line, stdout);
+}
+
 static void
 dump_line(const struct goro_task_info *ti)
 {
-	printf("%c%6d %-16.16s %-8s %-24.24s %3d %7lu %7lu %7lu %5u %5u\n",
-	       ti->state == GORO_TASK_RUNNING ? '*' : ' ', ti->id, ti->name ? ti->name : "-",
-	       state_names[ti->state], ti->waitreason ? ti->waitreason : "-", ti->cpu,
-	       (unsigned long)ti->stack_size, (unsigned long)ti->stack_used,
-	       (unsigned long)ti->stack_high_water, ti->grows, ti->shrinks);
+	dump_printf("%c%6d %-16.16s %-8s %-24.24s %3d %7lu %7lu %7lu %5u %5u\n",
+	            ti->state == GORO_TASK_RUNNING ? '*' : ' ', ti->id, ti->name ? ti->name : "-",
+	            state_names[ti->state], ti->waitreason ? ti->waitreason : "-", ti->cpu,
+	            (unsigned long)ti->stack_size, (unsigned long)ti->stack_used,
+	            (unsigned long)ti->stack_high_water, ti->grows, ti->shrinks);
 }
 
 /* On g0: the walk. A dump prints one task at a time and needs no table. */
@@ -105,8 +121,8 @@ list_g0(void *arg)
 	int i;
 
 	if (lc->dump)
-		printf("%7s %-16s %-8s %-24s %3s %7s %7s %7s %5s %5s\n", "ID", "NAME", "STATE",
-		       "WAITING ON", "CPU", "STACK", "USED", "HIGH", "GROWS", "SHRNK");
+		dump_printf("%7s %-16s %-8s %-24s %3s %7s %7s %7s %5s %5s\n", "ID", "NAME", "STATE",
+		            "WAITING ON", "CPU", "STACK", "USED", "HIGH", "GROWS", "SHRNK");
 	for (i = 0; (g = sched_slot(i)) != NULL; i++) {
 		if (!live(g))
 			continue;
@@ -119,7 +135,7 @@ list_g0(void *arg)
 		n++;
 	}
 	if (lc->dump)
-		printf("%lu task%s (* running)\n", (unsigned long)n, n == 1 ? "" : "s");
+		dump_printf("%lu task%s (* running)\n", (unsigned long)n, n == 1 ? "" : "s");
 	lc->n = (int)n;
 }
 

@@ -109,9 +109,15 @@ timer_next(void)
 	return nheap ? heap[0]->when : UINT64_MAX;
 }
 
+/* The scheduler's and the mover's way in (rt.h): set by the first
+ * timer_add, since nothing has a deadline before one. */
+const struct sched_time *sched_time;
+static const struct sched_time time_ops = {timers_run, timer_next, timers_adjust};
+
 void
 timer_add(struct goro_tnode *t)
 {
+	sched_time = &time_ops;
 	if (nheap == GORO_MAX_TIMERS) {
 		rt_unlock();
 		goro_panic("too many timers pending (the table holds %d; meson option max_timers)",

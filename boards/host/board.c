@@ -1,11 +1,12 @@
 /*
  * The host board: Linux user space. The console is stdio; a panic exits
  * with status 2, as on the emulated boards (runtime/hooks.c). Time is
- * CLOCK_MONOTONIC; the board's one-shot timer is setitimer, whose SIGALRM
- * plays the timer interrupt. Masking it and idling are the port's
- * (asm/x86_64/irq.c). With several CPUs each is a thread; a wake is
- * SIGURG, which every thread blocks except while it idles, so that one
- * sent before the sleep stays pending and ends it.
+ * CLOCK_MONOTONIC; the board's one-shot timer is a POSIX timer whose
+ * SIGALRM, sent to main's thread (CPU 0's), plays the timer interrupt.
+ * Masking it and idling are the port's (asm/x86_64/irq.c). With several
+ * CPUs each is a thread; a wake is SIGURG, which every thread blocks
+ * except while it idles, so that one sent before the sleep stays pending
+ * and ends it.
  */
 #define _GNU_SOURCE
 #include <link.h>
@@ -13,7 +14,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "board.h"
@@ -119,11 +122,14 @@ thread_altstack(void)
 	sigaltstack(&ss, NULL);
 }
 
+static timer_t alarm_timer;
+
 static void
 alarm_setup(void)
 {
 	static int done;
 	struct sigaction sa;
+	struct sigevent ev;
 
 	if (done)
 		return;
@@ -134,12 +140,20 @@ alarm_setup(void)
 	sa.sa_flags = SA_ONSTACK | SA_RESTART;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGALRM, &sa, NULL);
+	/* The timer is CPU 0's (board.h): its signal goes to this thread,
+	 * CPU 0's, whatever the other threads' masks. */
+	memset(&ev, 0, sizeof ev);
+	ev.sigev_notify = SIGEV_THREAD_ID;
+	ev.sigev_signo = SIGALRM;
+	ev._sigev_un._tid = (pid_t)syscall(SYS_gettid); /* glibc 2.36 names it so */
+	if (timer_create(CLOCK_MONOTONIC, &ev, &alarm_timer) != 0)
+		goro_panic("host: timer_create failed: no timer for the board");
 }
 
 void
 goro_board_timer_set(uint64_t deadline_us)
 {
-	struct itimerval it;
+	struct itimerspec it;
 	uint64_t now, us;
 
 	alarm_setup();
@@ -148,9 +162,9 @@ goro_board_timer_set(uint64_t deadline_us)
 		now = goro_board_now_us();
 		us = deadline_us > now ? deadline_us - now : 1; /* 0 would disarm */
 		it.it_value.tv_sec = (time_t)(us / 1000000);
-		it.it_value.tv_usec = (suseconds_t)(us % 1000000);
+		it.it_value.tv_nsec = (long)(us % 1000000) * 1000;
 	}
-	setitimer(ITIMER_REAL, &it, NULL);
+	timer_settime(alarm_timer, 0, &it, NULL);
 }
 
 static pthread_t threads[HOST_CPUS];

@@ -268,6 +268,15 @@ void goro_trace_clear(void);
  * Print "goro: panic: <message>" with the current task's id and name through
  * the board console, then end the program through goro_board_panic_exit()
  * (exit status 2 by default; a board may override it, e.g. to reset).
+ *
+ * The message is formatted by the runtime itself, not by printf, so that a
+ * program that prints nothing links no printf. It knows: the conversions
+ * %d %i %u %x %X %p %s %c and %%; the flags '-' (left-justify) and '0'
+ * (zero-pad); a width; a precision, for %s only (the most characters);
+ * the length modifiers h, l, z and t, and ll only where long long is no
+ * wider than long (64-bit hosts). Anything else (%f, %e, %lld on a 32-bit
+ * core, %*d, %n) prints as "%!" followed by the rest of the format as it
+ * is, and no argument after it is read. At most 255 characters are kept.
  */
 _Noreturn void goro_panic(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

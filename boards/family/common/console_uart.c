@@ -94,20 +94,30 @@ goro_board_wait_forever(void)
 __attribute__((weak)) _Noreturn void
 goro_board_halt(int status)
 {
-	char d[12];
-	int i = sizeof d - 1;
+	/* Decimal digits by subtracting powers of ten: Cortex-M0 has no
+	 * divide, and a division would link libgcc's. */
+	static const unsigned pow10[] = {1000000000u, 100000000u, 10000000u, 1000000u, 100000u,
+	                                 10000u,      1000u,      100u,      10u,      1u};
+	char d[12], *p = d;
 	unsigned v = status < 0 ? -(unsigned)status : (unsigned)status;
+	unsigned i;
 
-	d[i] = 0;
-	do
-		d[--i] = (char)('0' + v % 10);
-	while ((v /= 10) && i > 1);
 	if (status < 0)
-		d[--i] = '-';
+		*p++ = '-';
+	for (i = 0; i < sizeof pow10 / sizeof pow10[0]; i++) {
+		char digit = '0';
+		while (v >= pow10[i]) {
+			v -= pow10[i];
+			digit++;
+		}
+		if (digit != '0' || p > d + (status < 0) || pow10[i] == 1)
+			*p++ = digit;
+	}
+	*p = 0;
 	if (last != '\n')
 		board_console_raw("\n");
 	board_console_raw("goro: exit ");
-	board_console_raw(&d[i]);
+	board_console_raw(d);
 	board_console_raw("\n");
 	goro_board_wait_forever();
 }

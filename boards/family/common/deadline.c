@@ -23,6 +23,7 @@ board_deadline_set(struct board_deadline *d, uint64_t deadline_us)
 {
 	unsigned long irq = port_irq_save();
 
+	d->isr = board_deadline_isr;
 	d->at = deadline_us;
 	if (deadline_us == UINT64_MAX)
 		d->stop(); /* tickless: no deadline, no interrupt */

@@ -11,10 +11,19 @@
  * The board's goro_board_timer_set calls board_deadline_set; the
  * count-down's interrupt handler clears its own flag and calls
  * board_deadline_isr.
+ *
+ * The handler reaches its struct board_deadline only through a pointer
+ * that goro_board_timer_set fills in, and calls board_deadline_irq with
+ * it, which goes through the struct's isr (board_deadline_set sets it).
+ * The vector table keeps the handler in every program; this way it keeps
+ * neither the struct nor the code here, nor through them the clock (and
+ * libgcc's 64-bit division, where the clock divides): a program that
+ * never sets a deadline links none of it.
  */
 #ifndef GORO_BOARD_DEADLINE_H
 #define GORO_BOARD_DEADLINE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct board_deadline {
@@ -26,13 +35,24 @@ struct board_deadline {
 	void (*start)(uint64_t now, uint64_t us);
 	/* No interrupt from the count-down until the next start. */
 	void (*stop)(void);
+	/* board_deadline_isr, once board_deadline_set has run. */
+	void (*isr)(struct board_deadline *d);
 };
 
 /* A new deadline, or none (UINT64_MAX): replaces the last one. Masks
  * interrupts itself. */
 void board_deadline_set(struct board_deadline *d, uint64_t deadline_us);
 
-/* From the count-down's interrupt, with its flag cleared. */
+/* The count-down's interrupt, with its flag cleared. */
 void board_deadline_isr(struct board_deadline *d);
+
+/* What the handler calls: d is its pointer, NULL until the first deadline
+ * (nothing to do then). */
+static inline void
+board_deadline_irq(struct board_deadline *d)
+{
+	if (d)
+		d->isr(d);
+}
 
 #endif

@@ -35,9 +35,11 @@ board_fault_hex(struct board_fault *f, uint64_t v, int digits)
 
 	if (digits > 16)
 		digits = 16;
-	for (i = 0; i < digits; i++)
-		d[2 + i] = "0123456789abcdef"[(v >> (4 * (digits - 1 - i))) & 0xFu];
+	/* From the last digit up, a constant shift at a time: a variable
+	 * 64-bit shift would link libgcc's on Cortex-M0. */
 	d[2 + digits] = 0;
+	for (i = digits - 1; i >= 0; i--, v >>= 4)
+		d[2 + i] = "0123456789abcdef"[v & 0xFu];
 	board_fault_str(f, d);
 }
 

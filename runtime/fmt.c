@@ -1,0 +1,188 @@
+/*
+ * The runtime's own formatter, for panics, the deadlock report and the
+ * task dump: a program that prints nothing itself links no printf (the C
+ * library's, with floating point, is some 6 KB on Cortex-M).
+ *
+ * It knows what the runtime's messages use, and what goro.h promises for
+ * goro_panic: the flags '-' and '0', a width, a precision (the most
+ * characters of a %s), the length modifiers h, l, z and t (ll where long
+ * is as wide: 64-bit hosts), and the conversions d i u x X p s c and %%.
+ * Anything else (%f, %lld on a 32-bit core, say) is written as "%!" and
+ * the rest of the format as it is, and no more arguments are read, so one
+ * conversion the formatter does not know cannot make the others read
+ * arguments of the wrong type.
+ *
+ * Numbers are converted with shifts and adds, never a division: on
+ * Cortex-M0, which has no divide instruction, a division would link
+ * libgcc's.
+ */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+
+#include "rt.h"
+
+struct out {
+	char *p, *end; /* end: where the terminating NUL goes */
+};
+
+static void
+put(struct out *o, char ch)
+{
+	if (o->p < o->end)
+		*o->p++ = ch;
+}
+
+/* n / 10, and n % 10 in *rem (Hacker's Delight, 10-17): q is n * 0.8 by
+ * shifts, then n / 10 or one under it. */
+static unsigned long
+div10(unsigned long n, unsigned *rem)
+{
+	unsigned long q = (n >> 1) + (n >> 2), r;
+
+	q += q >> 4;
+	q += q >> 8;
+	q += q >> 16;
+#if ULONG_MAX > 0xFFFFFFFFu
+	q += q >> 32;
+#endif
+	q >>= 3;
+	r = n - ((q << 3) + (q << 1));
+	if (r > 9) {
+		q++;
+		r -= 10;
+	}
+	*rem = (unsigned)r;
+	return q;
+}
+
+/* s (len characters) padded to width: on the right with '-', else on the
+ * left with pad. A '0'-padded negative number keeps its sign first. */
+static void
+field(struct out *o, const char *s, int len, int width, int left, char pad)
+{
+	int n = width > len ? width - len : 0;
+
+	if (!left && pad == '0' && *s == '-') {
+		put(o, *s++);
+		len--;
+	}
+	while (!left && n-- > 0)
+		put(o, pad);
+	while (len-- > 0)
+		put(o, *s++);
+	while (left && n-- > 0)
+		put(o, ' ');
+}
+
+size_t
+rt_vsnfmt(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	struct out o = {buf, buf + (size ? size - 1 : 0)};
+	char num[2 + 3 * sizeof(long)]; /* "-", then the digits, or "0x" and hex */
+
+	for (; *fmt; fmt++) {
+		int left = 0, width = 0, prec = -1, lng = 0, len;
+		char pad = ' ', conv, *p = num + sizeof num;
+		const char *s = p;
+		unsigned long v;
+
+		if (*fmt != '%') {
+			put(&o, *fmt);
+			continue;
+		}
+		for (fmt++; *fmt == '-' || *fmt == '0'; fmt++)
+			*fmt == '-' ? (void)(left = 1) : (void)(pad = '0');
+		for (; *fmt >= '0' && *fmt <= '9'; fmt++)
+			width = width * 10 + (*fmt - '0');
+		if (*fmt == '.')
+			for (prec = 0, fmt++; *fmt >= '0' && *fmt <= '9'; fmt++)
+				prec = prec * 10 + (*fmt - '0');
+		for (; *fmt == 'l' || *fmt == 'h' || *fmt == 'z' || *fmt == 't'; fmt++)
+			lng += *fmt == 'l' || (*fmt != 'h' && sizeof(size_t) == sizeof(long));
+		conv = *fmt;
+		if (lng > 1 && sizeof(long long) > sizeof(long))
+			conv = 0; /* %lld wider than long: not known here */
+		switch (conv) {
+		case 'd':
+		case 'i':
+		case 'u':
+		case 'x':
+		case 'X':
+		case 'p':
+			if (conv == 'p')
+				v = (uintptr_t)va_arg(ap, void *);
+			else if (lng)
+				v = va_arg(ap, unsigned long);
+			else if (conv == 'd' || conv == 'i')
+				v = (unsigned long)(long)va_arg(ap, int);
+			else
+				v = va_arg(ap, unsigned);
+			if ((conv == 'd' || conv == 'i') && (long)v < 0)
+				v = -v;
+			else
+				lng = -1; /* no sign */
+			do {
+				unsigned d;
+				if (conv == 'x' || conv == 'X' || conv == 'p') {
+					d = (unsigned)v & 15u;
+					v >>= 4;
+				} else {
+					v = div10(v, &d);
+				}
+				*--p = (conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef")[d];
+			} while (v);
+			if (conv == 'p') {
+				*--p = 'x';
+				*--p = '0';
+			}
+			if (lng >= 0)
+				*--p = '-';
+			s = p;
+			len = (int)(num + sizeof num - p);
+			break;
+		case 's':
+			s = va_arg(ap, const char *);
+			if (s == NULL)
+				s = "(null)";
+			for (len = 0; (prec < 0 || len < prec) && s[len]; len++)
+				; /* its length, at most the precision */
+			pad = ' ';
+			break;
+		case 'c':
+			num[0] = (char)va_arg(ap, int);
+			s = num;
+			len = 1;
+			pad = ' ';
+			break;
+		case '%':
+			put(&o, '%');
+			continue;
+		default:
+			/* Unknown, or the format ended after '%': say so where
+			 * it is, and read no more arguments. */
+			put(&o, '%');
+			put(&o, '!');
+			for (; *fmt; fmt++)
+				put(&o, *fmt);
+			goto done;
+		}
+		field(&o, s, len, width, left, pad);
+	}
+done:
+	if (size)
+		*o.p = 0;
+	return (size_t)(o.p - buf);
+}
+
+size_t
+rt_snfmt(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	size_t n;
+
+	va_start(ap, fmt);
+	n = rt_vsnfmt(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
+}
