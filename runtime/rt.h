@@ -487,6 +487,10 @@ extern const struct sched_time *sched_time;
  * does not link it. */
 extern void (*sched_isr_posts)(struct cpu *c);
 void sema_apply_isr_posts(struct cpu *c);
+/* Both read and set atomically: with several CPUs, one sets them while
+ * others look (a plain load and store where there is one). */
+#define sched_time_get()      __atomic_load_n(&sched_time, __ATOMIC_ACQUIRE)
+#define sched_isr_posts_get() __atomic_load_n(&sched_isr_posts, __ATOMIC_ACQUIRE)
 
 /* Stack pool: buddy allocator over a fixed region (pool.c). */
 enum { POOL_NONE = 0, POOL_STACK, POOL_DATA }; /* what a block holds */

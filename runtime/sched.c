@@ -644,11 +644,17 @@ sched_park(const char *reason)
 void
 sched_poll(struct cpu *c)
 {
+	void (*posts)(struct cpu *);
+	const struct sched_time *t;
+
 	poll_set(c, 0);
-	if (sched_isr_posts)
-		sched_isr_posts(c);
-	if (sched_time)
-		sched_time->run(c);
+	posts = sched_isr_posts_get();
+	t = sched_time_get();
+
+	if (posts)
+		posts(c);
+	if (t)
+		t->run(c);
 }
 
 /* The end of a task. abandoned: called from inside it (goro_exit), with
@@ -768,7 +774,8 @@ idle_g0(struct cpu *c)
 {
 	unsigned long irq;
 
-	if ((sched_time == NULL || sched_time->next() == UINT64_MAX) && c->isr_waiters == 0)
+	if ((sched_time_get() == NULL || sched_time_get()->next() == UINT64_MAX) &&
+	    c->isr_waiters == 0)
 		deadlock_g0(c);
 	irq = port_irq_save();
 	if (!c->poll)
@@ -859,7 +866,8 @@ idle_g0(struct cpu *c)
 	c->idle = 1;
 	nidle++;
 	if (nidle == GORO_NCPU && running && all->nlive > 0 &&
-	    (sched_time == NULL || sched_time->next() == UINT64_MAX) && all->isr_waiters == 0)
+	    (sched_time_get() == NULL || sched_time_get()->next() == UINT64_MAX) &&
+	    all->isr_waiters == 0)
 		deadlock_g0(c);
 	rt_unlock();
 	irq = port_irq_save();

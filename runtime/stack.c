@@ -689,9 +689,9 @@ copystack_g0(struct g *g, unsigned order, int forced)
 	 * sp, and timers kept on it. (Wait records never need it: a task with
 	 * any is parked, and a parked task's stack does not move.) */
 	g->sp = sp + delta;
-	if (sched_time) {
+	if (sched_time_get()) {
 		rt_lock();
-		sched_time->adjust(sp, oldhi, delta);
+		sched_time_get()->adjust(sp, oldhi, delta);
 		rt_unlock();
 	}
 

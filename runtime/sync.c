@@ -273,7 +273,7 @@ goro_sema_post_isr(struct goro_sema *s)
 	struct cpu *c = mycpu();
 	unsigned long irq = port_irq_save();
 
-	sched_isr_posts = sema_apply_isr_posts;
+	__atomic_store_n(&sched_isr_posts, sema_apply_isr_posts, __ATOMIC_RELEASE);
 	isr_lock();
 	s->isr_posts++;
 	if (!s->queued) {

@@ -117,7 +117,7 @@ static const struct sched_time time_ops = {timers_run, timer_next, timers_adjust
 void
 timer_add(struct goro_tnode *t)
 {
-	sched_time = &time_ops;
+	__atomic_store_n(&sched_time, &time_ops, __ATOMIC_RELEASE);
 	if (nheap == GORO_MAX_TIMERS) {
 		rt_unlock();
 		goro_panic("too many timers pending (the table holds %d; meson option max_timers)",

@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <signal.h>
+#include <time.h>
 
 #include "sp.h"
 
@@ -53,10 +54,22 @@ port_idle(void)
 	sigset_t open;
 
 	pthread_sigmask(SIG_BLOCK, NULL, &open);
-#if GORO_NCPU > 1
-	if (goro_port_cpu == (void *)goro_cpus) /* the timer is CPU 0's */
-#endif
-		sigdelset(&open, SIGALRM);
+	sigdelset(&open, SIGALRM); /* only CPU 0's thread is sent it */
 	sigdelset(&open, WAKE_SIG);
+#ifdef GORO_TSAN
+	/* ThreadSanitizer takes a signal from the kernel and runs its handler
+	 * later, at a call it intercepts; one taken just before the mask
+	 * closed would then never end a sigsuspend. Sleep a millisecond at a
+	 * time instead: the caller looks again. */
+	{
+		sigset_t old;
+		struct timespec ms = {0, 1000000};
+
+		pthread_sigmask(SIG_SETMASK, &open, &old);
+		nanosleep(&ms, NULL);
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	}
+#else
 	sigsuspend(&open);
+#endif
 }

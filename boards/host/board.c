@@ -9,6 +9,7 @@
  * and ends it.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <link.h>
 #include <pthread.h>
 #include <signal.h>
@@ -90,8 +91,11 @@ goro_board_now_us(void)
 static void
 on_alarm(int sig)
 {
+	int saved = errno; /* a handler leaves errno as it found it */
+
 	(void)sig;
 	goro_timer_isr();
+	errno = saved;
 }
 
 /* The board's CPUs (board_caps cpus): threads, whatever the runtime's
