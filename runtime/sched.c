@@ -387,7 +387,7 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 	struct cpu *c;
 	struct g *g;
 	void *lo;
-	int order;
+	int order, id;
 
 	if (fn == NULL)
 		return GORO_EINVAL;
@@ -447,6 +447,7 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 #if GORO_NCPU > 1
 	atomic_store_explicit(&g->oncpu, 0, memory_order_relaxed);
 	g->cpu = (uint8_t)((g->flags & GORO_PIN_CPU) ? opts->cpu : (unsigned)c->id);
+	id = g->id; /* once published, it may run, exit and be reaped elsewhere */
 	rt_lock();
 	g->status = G_READY;
 	runq_publish(c, g);
@@ -454,8 +455,9 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 #else
 	g->status = G_READY;
 	runq_put(c, g);
+	id = g->id;
 #endif
-	return g->id;
+	return id;
 }
 
 /* Slot i's ids are i+1, i+1+N, i+1+2N, ... (N = table size), so an id finds

@@ -604,7 +604,7 @@ stale_scan_g0(struct g *g, uintptr_t lo, uintptr_t hi)
 	 * block by block below; the interrupt stack; and the trace ring, whose
 	 * records hold ids, sizes, names and 64-bit times, never a stack
 	 * address (and a time's low word passes through every address). */
-	uintptr_t hole[4][2] = {{pool_base(), pool_base() + GORO_POOL_SIZE}};
+	uintptr_t hole[5][2] = {{pool_base(), pool_base() + GORO_POOL_SIZE}};
 	uintptr_t from = (uintptr_t)__data_start, end = (uintptr_t)_end;
 	int i, j, n = 1;
 
@@ -616,6 +616,13 @@ stale_scan_g0(struct g *g, uintptr_t lo, uintptr_t hi)
 	sched_g0_stacks(&hole[n][0], &hole[n][1]); /* like the interrupt stack */
 	n += hole[n][1] > hole[n][0];
 #endif
+	/* The CPUs' own structs: select's random state is there, and a
+	 * random word lands in a window now and then (it did, on
+	 * mps2-an521's soak); the one pointer into a task's stack they may
+	 * hold (stackat) is cleared before any move. */
+	hole[n][0] = (uintptr_t)goro_cpus;
+	hole[n][1] = (uintptr_t)(goro_cpus + GORO_NCPU);
+	n++;
 #if GORO_TRACE
 	hole[n][0] = (uintptr_t)&goro_trace_ring;
 	hole[n][1] = hole[n][0] + sizeof goro_trace_ring;

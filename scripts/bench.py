@@ -6,6 +6,7 @@ the host counts nanoseconds (medians) and, where noted, instructions under
 callgrind, beside Go and Boost.Context measured in the same run."""
 import datetime
 import re
+import os
 import statistics
 import subprocess
 import sys
@@ -590,6 +591,52 @@ def bars_section(results):
     return md + [""]
 
 
+SMP_RUNS = 7
+
+
+def smp_table(b):
+    """Several CPUs: on the host, 64 CPU-bound tasks with one CPU and with
+    each other CPU count the machine has, run in turns (interleaved), and
+    the channel round trip on one CPU and across two; on an emulated
+    board, the round trips in guest instructions."""
+    builds = sorted((ROOT / "build").glob(f"bench-{b}-cpus*"),
+                    key=lambda d: int(d.name.rsplit("cpus", 1)[1]))
+    if not builds:
+        return [], None
+    unit = "ns" if hosted(b) else "instructions"
+    md = ["### Several CPUs (meson option cpus)", ""]
+    res = {}
+    if hosted(b):
+        cmds = {"1": target_cmd(b, "bench_smp")}
+        for d in builds:
+            cmds[d.name.rsplit("cpus", 1)[1]] = ["ninja", "-C", str(d), "--quiet", "run-bench_smp"]
+        runs_ = interleaved(cmds, SMP_RUNS)
+        one = [dict((n, float(v)) for n, v in parse(r, "bench"))["cpubound"] for r in runs_["1"]]
+        md += [f"64 CPU-bound tasks (bench/bench_smp.c), median of {SMP_RUNS} runs taken in "
+               f"turns; the machine has {os.cpu_count()} CPUs.", "",
+               "| cpus | 64 CPU-bound tasks, ms | sooner than 1 CPU by | round trip, same CPU, ns "
+               "| round trip, across CPUs, ns |", "|---|---|---|---|---|"]
+        for k, rs in runs_.items():
+            vals = [dict((n, float(v)) for n, v in parse(r, "bench")) for r in rs]
+            med = {n: statistics.median(v[n] for v in vals) for n in vals[0]}
+            ratio = statistics.median(o / v["cpubound"] for o, v in zip(one, vals))
+            res[k] = dict(med, speedup=ratio)
+            cross = f"{med['rt_cross']:.0f}" if "rt_cross" in med else "-"
+            md.append(f"| {k} | {med['cpubound'] / 1e6:.1f} | {ratio:.2f}x | {med['rt_same']:.0f} "
+                      f"| {cross} |")
+    else:
+        md += ["Channel round trips (bench/bench_smp.c), guest instructions, exact:", "",
+               "| cpus | round trip, same CPU | round trip, across CPUs |", "|---|---|---|"]
+        for d in builds:
+            k = d.name.rsplit("cpus", 1)[1]
+            med = dict((n, float(v)) for n, v in parse(
+                sh(["ninja", "-C", str(d), "--quiet", "run-bench_smp"]).splitlines(), "bench"))
+            res[k] = med
+            md.append(f"| {k} | {med['rt_same']:.0f} | {med.get('rt_cross', 0):.0f} |")
+    md.append("")
+    return md, res
+
+
 def main():
     boards = sys.argv[1:]
     results = {}
@@ -616,6 +663,8 @@ def main():
         move_md, r["move"] = move_table(b)
         md += move_md
         md += false_table(b)
+        smp_md, r["smp"] = smp_table(b)
+        md += smp_md
         results[b] = r
         body += md
     png = chart(results)

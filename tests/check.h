@@ -49,6 +49,19 @@ pool_whole_largest(const struct goro_pool_info *pi)
 		CHECK_EQ(pi_.largest_free, pool_whole_largest(&pi_));                              \
 	} while (0)
 
+/* Counters that tasks on several CPUs bump and read (meson option cpus);
+ * with one CPU plain, as Cortex-M0 has no atomic add. */
+#include "goro_config.h"
+#if GORO_NCPU > 1
+#define SHARED_INC(x)    __atomic_fetch_add(&(x), 1, __ATOMIC_RELAXED)
+#define SHARED_GET(x)    __atomic_load_n(&(x), __ATOMIC_RELAXED)
+#define SHARED_SET(x, v) __atomic_store_n(&(x), (v), __ATOMIC_RELAXED)
+#else
+#define SHARED_INC(x)    ((x)++)
+#define SHARED_GET(x)    (x)
+#define SHARED_SET(x, v) ((x) = (v))
+#endif
+
 /* Spawn fn(arg) on CPU 0 only: for tests of what one CPU promises (the
  * order yields and wakeups run in), which with several CPUs holds per
  * CPU. With one CPU, a plain goro_go. */

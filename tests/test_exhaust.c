@@ -10,7 +10,7 @@ static void
 worker(void *arg)
 {
 	(void)arg;
-	__atomic_fetch_add(&ran, 1, __ATOMIC_RELAXED); /* workers may run in parallel */
+	SHARED_INC(ran); /* workers may run in parallel */
 }
 
 int

@@ -6,7 +6,6 @@
  * their stacks must never move. At the end every grower grew and shrank,
  * and the pool is whole.
  */
-#include <stdatomic.h>
 #include <string.h>
 
 #include "grow.h"
@@ -18,7 +17,7 @@
 static int GROWERS, DEPTH, PARKED;
 #define ROUNDS 4
 
-static atomic_int growers_done, parked_stop; /* tasks may run on several CPUs */
+static int growers_done, parked_stop; /* tasks on several CPUs: SHARED_* */
 
 __attribute__((noinline)) static int
 deep(int n, int *acc)
@@ -61,7 +60,7 @@ grower(void *arg)
 		 * twice the use). */
 		CHECK(si.grows >= 1);
 	}
-	growers_done++;
+	SHARED_INC(growers_done);
 }
 
 struct cell {
@@ -83,7 +82,7 @@ parked(void *arg)
 		cells[i].next = i < 3 ? &cells[i + 1] : NULL;
 	}
 	CHECK_EQ(goro_stack_info(goro_self(), &before), GORO_OK);
-	while (!parked_stop) {
+	while (!SHARED_GET(parked_stop)) {
 		struct cell *c = &cells[0];
 		for (i = 0; c; c = c->next, i++)
 			CHECK_EQ(*c->valp, (int)(intptr_t)arg * 10 + i);
@@ -98,9 +97,9 @@ static void
 stopper(void *arg)
 {
 	(void)arg;
-	while (growers_done < GROWERS)
+	while (SHARED_GET(growers_done) < GROWERS)
 		goro_yield();
-	parked_stop = 1;
+	SHARED_SET(parked_stop, 1);
 }
 
 int

@@ -4,15 +4,13 @@
  * scheduler calls when nothing can run (here it counts, then sleeps as the
  * default does, through the port's port_idle).
  */
-#include <stdatomic.h>
-
 #include "check.h"
 #include "goro.h"
 #include "goro_board.h"
 #include "sp.h"
 
 static volatile int early_calls, main_started;
-static atomic_int idle_calls; /* every CPU idles */
+static int idle_calls; /* every CPU idles: SHARED_INC */
 static volatile int early_before_main;
 
 void
@@ -25,7 +23,7 @@ goro_board_early_init(void)
 void
 goro_board_idle(void)
 {
-	idle_calls++;
+	SHARED_INC(idle_calls);
 	port_idle();
 }
 
@@ -45,7 +43,7 @@ main(void)
 	CHECK(early_before_main);
 	CHECK(goro_go(sleeper, NULL) > 0);
 	goro_run();
-	CHECK(idle_calls >= 2); /* at least once per sleep */
-	printf("ok hooks (early init once, %d idles)\n", idle_calls);
+	CHECK(SHARED_GET(idle_calls) >= 2); /* at least once per sleep */
+	printf("ok hooks (early init once, %d idles)\n", SHARED_GET(idle_calls));
 	return 0;
 }

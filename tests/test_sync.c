@@ -20,7 +20,7 @@ job(void *arg)
 {
 	(void)arg;
 	goro_yield();
-	__atomic_fetch_add(&done_jobs, 1, __ATOMIC_RELAXED); /* jobs may run in parallel */
+	SHARED_INC(done_jobs); /* jobs may run in parallel */
 	goro_wg_done(&wg);
 }
 
@@ -77,7 +77,7 @@ sem_taker(void *arg)
 {
 	(void)arg;
 	goro_sema_wait(&sem);
-	__atomic_fetch_add(&sem_got, 1, __ATOMIC_RELAXED);
+	SHARED_INC(sem_got);
 }
 
 static void

@@ -18,6 +18,10 @@ extern char goro_cpus[];
 __thread void *goro_port_cpu = goro_cpus;
 #endif
 
+/* Set by the board's signal handlers: under ThreadSanitizer, port_idle
+ * returns once one has run (see there). */
+__thread volatile sig_atomic_t goro_port_signalled;
+
 /* The board's wakeup signal, for idling with several CPUs: blocked but in
  * idle, so that one sent early stays pending (boards/host/board.c). */
 #define WAKE_SIG SIGURG
@@ -60,14 +64,17 @@ port_idle(void)
 	/* ThreadSanitizer takes a signal from the kernel and runs its handler
 	 * later, at a call it intercepts; one taken just before the mask
 	 * closed would then never end a sigsuspend. Sleep a millisecond at a
-	 * time instead: the caller looks again. */
+	 * time instead, until a handler has run. */
 	{
 		sigset_t old;
 		struct timespec ms = {0, 1000000};
 
-		pthread_sigmask(SIG_SETMASK, &open, &old);
-		nanosleep(&ms, NULL);
-		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		goro_port_signalled = 0;
+		while (!goro_port_signalled) {
+			pthread_sigmask(SIG_SETMASK, &open, &old);
+			nanosleep(&ms, NULL);
+			pthread_sigmask(SIG_SETMASK, &old, NULL);
+		}
 	}
 #else
 	sigsuspend(&open);

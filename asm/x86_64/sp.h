@@ -56,6 +56,10 @@ port_relax(void)
 }
 #endif
 
+/* Set by the board's signal handlers (irq.c, port_idle). */
+#include <signal.h>
+extern __thread volatile sig_atomic_t goro_port_signalled;
+
 /* The host has no interrupt context to detect: signal handlers must call
  * only the *_isr functions, which the host cannot enforce. */
 static inline int

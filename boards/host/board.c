@@ -94,6 +94,7 @@ on_alarm(int sig)
 	int saved = errno; /* a handler leaves errno as it found it */
 
 	(void)sig;
+	goro_port_signalled = 1;
 	goro_timer_isr();
 	errno = saved;
 }
@@ -193,6 +194,7 @@ static void
 on_wake(int sig)
 {
 	(void)sig;
+	goro_port_signalled = 1;
 }
 
 /* A thread per CPU, on a stack of its own (sp is not used: the host's g0
