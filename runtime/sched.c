@@ -247,12 +247,16 @@ wake_idle(struct cpu *to)
 static void
 runq_publish(struct cpu *c, struct g *g)
 {
-	struct cpu *to = (g->flags & GORO_PIN_CPU) ? &goro_cpus[g->cpu] : c;
+	int pinned = (g->flags & GORO_PIN_CPU) != 0;
+	struct cpu *to = pinned ? &goro_cpus[g->cpu] : c;
 
 	runq_lock(to);
 	runq_put(to, g);
 	runq_unlock(to);
-	wake_idle(to != c ? to : NULL);
+	if (to != c)
+		wake_idle(to); /* its CPU, if asleep */
+	else if (!pinned)
+		wake_idle(NULL); /* any CPU asleep, to steal it */
 }
 
 void
