@@ -136,7 +136,7 @@ goro_chan_cap(const struct goro_chan *c)
 
 /* Send to a waiting receiver, or into the ring: 0, GORO_EWOULDBLOCK, or
  * GORO_ECLOSED (the caller panics, after letting go of rtlock). */
-static int
+static inline __attribute__((always_inline)) int
 send_now(struct goro_chan *c, const void *elem)
 {
 	struct goro_waiter *w;
@@ -159,7 +159,7 @@ send_now(struct goro_chan *c, const void *elem)
 
 /* Receive from the ring or a waiting sender: 0, GORO_ECLOSED, or
  * GORO_EWOULDBLOCK. */
-static int
+static inline __attribute__((always_inline)) int
 recv_now(struct goro_chan *c, void *elem)
 {
 	struct goro_waiter *w = waitq_take(&c->sendq);
