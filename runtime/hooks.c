@@ -12,13 +12,7 @@
 #include "board.h"
 #include "goro.h"
 #include "goro_board.h"
-#include "goro_config.h"
-#include "sp.h"
-
-#if GORO_NCPU > 1
-struct cpu;
-extern char goro_cpus[]; /* rt.h's struct cpu goro_cpus[]: its first */
-#endif
+#include "rt.h"
 
 __attribute__((weak)) void
 goro_board_early_init(void)
@@ -49,7 +43,7 @@ __attribute__((constructor(101))) void
 goro_board_start(void)
 {
 #if GORO_NCPU > 1 && defined(PORT_CPU_PTR)
-	port_set_cpu_ptr(goro_cpus); /* main's CPU, before anything asks */
+	port_set_cpu_ptr(&goro_cpus[0]); /* main's CPU, before anything asks */
 #endif
 	board_init();
 	goro_board_early_init();
