@@ -18,14 +18,21 @@
 
 #include <stdint.h>
 
-/* Task to task. Saves into *from_sp, resumes to_sp. */
-void goro_port_switch(uintptr_t *from_sp, uintptr_t to_sp);
+/*
+ * The three switches save the running context, store its sp in *from_sp,
+ * and resume the context whose saved sp is *to_sp. The sp is read through
+ * the pointer inside the switch, so a caller hands over where it is kept
+ * (a task's g->sp, a CPU's g0sp) and needs no register for its value.
+ */
+
+/* Task to task. */
+void goro_port_switch(uintptr_t *from_sp, const uintptr_t *to_sp);
 
 /* g0 to task: the scheduler hands the CPU to a task. */
-void goro_port_gogo(uintptr_t *g0_sp, uintptr_t to_sp);
+void goro_port_gogo(uintptr_t *g0_sp, const uintptr_t *to_sp);
 
 /* Task to g0: the task gives the CPU back to the scheduler. */
-void goro_port_mcall(uintptr_t *from_sp, uintptr_t g0_sp);
+void goro_port_mcall(uintptr_t *from_sp, const uintptr_t *g0_sp);
 
 /*
  * Run fn(arg) on g0's stack, below g0's saved sp, and come back. Only from a

@@ -91,6 +91,7 @@ struct g {
 	uint8_t flags;    /* GORO_FIXED_STACK, ... */
 	uint8_t pins;     /* goro_stack_pin depth */
 	uint8_t quiet;    /* yields in a row with the stack under a quarter used */
+	uint8_t grown;    /* order > minorder: the stack may shrink (stack_set_order) */
 #if GORO_NCPU > 1
 	/* Set by the CPU that switches to the task, cleared (release) by the
 	 * context that runs next on that CPU, once the task's registers are
@@ -180,15 +181,18 @@ struct cpu {
 	 * end plus the guard zone; 0 on g0, where nothing is checked. First,
 	 * so the check reads it at offset 0. */
 	uintptr_t stackguard;
-	struct g *curg;                /* the running task; NULL while g0 runs */
-	uintptr_t g0sp;                /* g0's saved sp while a task runs */
-	struct g *runqhead, *runqtail; /* FIFO of runnable tasks */
-	struct g *deadlist;            /* exited tasks, linked through next: g0 gives back their
-	                                  stacks and slots, or a spawn takes one over */
-	struct g *insys;               /* task whose goro_systemstack call runs */
-	uint8_t stackreq;              /* what goro_morestack asks: STACK_* */
-	uint16_t stackneed;            /* a growth's frame still to come (the entry check), bytes */
-	uintptr_t stackat;             /* the entry check's sp (stack.c: records_depth), or 0 */
+	struct g *curg;     /* the running task; NULL while g0 runs */
+	uintptr_t g0sp;     /* g0's saved sp while a task runs */
+	struct g *runqtail; /* the run queue (runq_put has its shape) */
+#if GORO_NCPU > 1
+	struct g *runqhead;
+#endif
+	struct g *deadlist; /* exited tasks, linked through next: g0 gives back their
+	                       stacks and slots, or a spawn takes one over */
+	struct g *insys;    /* task whose goro_systemstack call runs */
+	uint8_t stackreq;   /* what goro_morestack asks: STACK_* */
+	uint16_t stackneed; /* a growth's frame still to come (the entry check), bytes */
+	uintptr_t stackat;  /* the entry check's sp (stack.c: records_depth), or 0 */
 	/* Set by interrupt handlers (a timer deadline passed, a semaphore
 	 * was posted): the scheduler polls at its next chance. */
 	volatile uint8_t poll;
@@ -261,8 +265,11 @@ mycpu(void)
  * task yields, exits or its stack grows (GORO_CHECKS >= 1). It catches an
  * overrun late, not early: a frame that jumps past it may already have
  * written into the block below, and nothing looks between switches. The
- * guard zone and the stack check are what prevent overruns. */
-#define STACK_CANARY ((uintptr_t)0x60B0CA4Eu)
+ * guard zone and the stack check are what prevent overruns. One byte
+ * repeated: Thumb-2 compares with it as an immediate, one instruction
+ * fewer at every switch than a word loaded from a literal pool. Not an
+ * address on any board, not text, and neither the paint nor the poison. */
+#define STACK_CANARY ((uintptr_t)0xC3C3C3C3u)
 /* Stacks are painted, for exact high-water marks, with checks=2, or alone
  * with the meson option paint_stacks (without checks=2's other costs: a
  * spawn and a growth pay one store per word of the new block, nothing
@@ -298,20 +305,36 @@ stack_hi(const struct g *g)
 }
 
 void stack_init(struct g *g, unsigned order, size_t max_stack);
+
+/* g's stack is a block of this order now: the one place order changes
+ * after spawn, so that a yield tests one byte for "may shrink". */
+static inline void
+stack_set_order(struct g *g, unsigned order)
+{
+	g->order = (uint8_t)order;
+	g->grown = order > g->minorder;
+}
 _Noreturn void stack_canary_panic(struct g *g) __attribute__((cold));
 
 /* Called on the outgoing task's own stack just before it is switched out:
  * a task that overran its stack has broken the canary by now. Inline: it
  * is on every switch. */
+static inline int
+stack_canary_ok(const struct g *g)
+{
+#if GORO_CHECKS >= 1
+	return __builtin_expect(*(const uintptr_t *)g->lo == STACK_CANARY, 1);
+#else
+	(void)g;
+	return 1;
+#endif
+}
+
 static inline void
 stack_check(struct g *g)
 {
-#if GORO_CHECKS >= 1
-	if (__builtin_expect(*(const uintptr_t *)g->lo != STACK_CANARY, 0))
+	if (!stack_canary_ok(g))
 		stack_canary_panic(g);
-#else
-	(void)g;
-#endif
 }
 void stack_yield_point(struct cpu *c, struct g *g);
 void stack_settle_g0(struct cpu *c);
@@ -400,19 +423,42 @@ struct goro_wait {
  * wait records are published under it); sched_park releases it. */
 void sched_park(const char *reason);
 
-/* Append g to c's run queue (runq_lock held where there are locks). */
+/*
+ * The run queue, one per CPU, linked through g->next.
+ *
+ * With one CPU it is a ring that holds the running task as well: runqtail
+ * is the last to run, and runqtail->next the running task (on g0, the
+ * first to run). A yield is one step round the ring, a park or an exit
+ * takes the running task out, and a task made runnable goes in after
+ * runqtail, just ahead of the running one's next turn: FIFO, as a queue
+ * with the running task off it would be.
+ *
+ * With several CPUs it is a FIFO from runqhead to runqtail that other
+ * CPUs steal from; the running task is not on it.
+ *
+ * runq_put appends g (runq_lock held where there are locks).
+ */
 static inline void
 runq_put(struct cpu *c, struct g *g)
 {
+	struct g *t = c->runqtail;
+
+#if GORO_NCPU == 1
+	if (t) {
+		g->next = t->next;
+		t->next = g;
+	} else {
+		g->next = g;
+	}
+#else
 	g->next = NULL;
-	if (c->runqtail)
-		c->runqtail->next = g;
+	if (t)
+		t->next = g;
 	else
 		c->runqhead = g;
-	c->runqtail = g;
-#if GORO_NCPU > 1
 	c->runqsize++;
 #endif
+	c->runqtail = g;
 }
 
 #include "trace.h" /* the trace hooks: nothing unless trace=true */

@@ -158,7 +158,26 @@ sched_init(void)
 	ready = 1;
 }
 
-/* Run queue: FIFO, linked through g->next (runq_put is in rt.h). */
+#if GORO_NCPU == 1
+/* The run queue's ring (rt.h): the task to run next, which stays on the
+ * ring as the running task. */
+static inline struct g *
+runq_next(struct cpu *c)
+{
+	return c->runqtail ? c->runqtail->next : NULL;
+}
+
+/* The running task gp leaves the ring: it parks or exits. */
+static inline void
+runq_leave(struct cpu *c, struct g *gp)
+{
+	if (gp->next == gp)
+		c->runqtail = NULL;
+	else
+		c->runqtail->next = gp->next;
+}
+#else
+/* The run queue's FIFO (rt.h): its head leaves it. */
 static struct g *
 runq_get(struct cpu *c)
 {
@@ -168,12 +187,11 @@ runq_get(struct cpu *c)
 		c->runqhead = g->next;
 		if (c->runqhead == NULL)
 			c->runqtail = NULL;
-#if GORO_NCPU > 1
 		c->runqsize--;
-#endif
 	}
 	return g;
 }
+#endif
 
 #if GORO_NCPU > 1
 /* Take c's next task, under its lock. */
@@ -319,8 +337,9 @@ steal(struct cpu *c)
 	}
 	return NULL;
 }
+#define runq_next(c)      runq_take(c)
+#define runq_leave(c, gp) ((void)0) /* the running task is on no queue */
 #else
-#define runq_take(c)   runq_get(c)
 #define claim(c, g)    ((void)0)
 #define switch_done(c) ((void)0)
 #define steal(c)       ((struct g *)NULL)
@@ -547,22 +566,40 @@ poll_on_g0(struct cpu *c)
 	goro_systemstack(poll_g0, c);
 }
 
-void
-goro_yield(void)
+/*
+ * The one switch away from the running task gp, for yield, park and exit:
+ * next (or, if NULL, g0) runs on this CPU from here. gp is back when
+ * something runs it again; an exiting task never is.
+ */
+static inline __attribute__((always_inline)) void
+switch_away(struct cpu *c, struct g *gp, struct g *next, int exiting)
 {
-	struct cpu *c = mycpu();
-	struct g *gp = c->curg, *next;
+	if (next)
+		claim(c, next);
+	c->curg = next;
+	set_prev(c, gp);
+	stack_set_guard(c, next);
+	trace_switch(gp, next);
+	san_leave(c, gp, next, exiting);
+	if (next)
+		goro_port_switch(&gp->sp, &next->sp);
+	else
+		goro_port_mcall(&gp->sp, &c->g0sp);
+	if (!exiting) {
+		AGAIN(c);
+		switch_done(c);
+		san_arrive(c, gp);
+	}
+}
 
-	if (gp == NULL)
-		return;
-	sched_check_thread("goro_yield");
-	stack_check(gp);
-	if (poll_get(c))
-		poll_on_g0(c); /* interrupts have news: timers, posts */
+/* The yield itself: the next runnable task runs, and gp goes to the back
+ * of the queue; with nobody else runnable, gp goes on at once. */
+static inline __attribute__((always_inline)) void
+yield_step(struct cpu *c, struct g *gp)
+{
+	struct g *next;
+
 #if GORO_NCPU > 1
-	if (gp->order != gp->minorder)
-		stack_yield_point(c, gp);
-	/* Rotate the queue: next leaves the head, gp joins the tail. */
 	runq_lock(c);
 	next = runq_get(c);
 	if (next == NULL) {
@@ -572,25 +609,45 @@ goro_yield(void)
 	}
 	runq_put(c, gp);
 	runq_unlock(c);
-	claim(c, next);
 #else
-	if (c->runqhead == NULL)
+	next = gp->next; /* one step round the ring (rt.h) */
+	if (next == gp)
 		return;
-	if (gp->order != gp->minorder)
-		stack_yield_point(c, gp);
-	/* Rotate the queue: next leaves the head, gp joins the tail. */
-	next = runq_get(c);
-	runq_put(c, gp);
+	c->runqtail = gp;
 #endif
-	c->curg = next;
-	set_prev(c, gp);
-	stack_set_guard(c, next);
-	trace_switch(gp, next);
-	san_leave(c, gp, next, 0);
-	goro_port_switch(&gp->sp, next->sp);
-	AGAIN(c);
-	switch_done(c);
-	san_arrive(c, gp);
+	if (next == NULL)
+		__builtin_unreachable(); /* the queue gave a task */
+	switch_away(c, gp, next, 0);
+}
+
+/* A yield with something to do first, or something wrong: interrupts
+ * have news (timers, posts), gp's stack has grown and may shrink back, or
+ * a check fails. Out of line, so that the common yield keeps no registers
+ * of its own. */
+static __attribute__((noinline)) void
+yield_slow(struct cpu *c, struct g *gp)
+{
+	sched_check_thread("goro_yield");
+	stack_check(gp);
+	if (poll_get(c))
+		poll_on_g0(c);
+	if (gp->grown)
+		stack_yield_point(c, gp);
+	yield_step(c, gp);
+}
+
+void
+goro_yield(void)
+{
+	struct cpu *c = mycpu();
+	struct g *gp = c->curg;
+
+	if (gp == NULL)
+		return;
+	if (__builtin_expect(port_in_isr() || !stack_canary_ok(gp) || poll_get(c) || gp->grown, 0))
+		yield_slow(c, gp);
+	else
+		yield_step(c, gp);
 }
 
 /* sched_check_thread's slow path (rt.h). */
@@ -622,28 +679,13 @@ sched_park(const char *reason)
 	trace_park(gp, reason);
 	rt_unlock(); /* from here on a waker may ready gp: it stays on this CPU
 	                (oncpu) until the switch below is done */
+	runq_leave(c, gp);
 	if (poll_get(c))
 		poll_on_g0(c);
-	next = runq_take(c);
+	next = runq_next(c);
 	if (next == gp) /* a timer or interrupt readied us already */
 		return;
-	trace_switch(gp, next);
-	set_prev(c, gp);
-	if (next) {
-		claim(c, next);
-		c->curg = next;
-		stack_set_guard(c, next);
-		san_leave(c, gp, next, 0);
-		goro_port_switch(&gp->sp, next->sp);
-	} else {
-		c->curg = NULL;
-		stack_set_guard(c, NULL);
-		san_leave(c, gp, NULL, 0);
-		goro_port_mcall(&gp->sp, c->g0sp);
-	}
-	AGAIN(c);
-	switch_done(c);
-	san_arrive(c, gp);
+	switch_away(c, gp, next, 0);
 }
 
 /* What interrupts left for the scheduler: posted semaphores, due timers. */
@@ -684,21 +726,12 @@ task_exit(int abandoned)
 	/* Its stack and slot go back later, on g0, or to the next spawn; a
 	 * task cannot free the stack it stands on. Meanwhile the next task
 	 * runs at once, if there is one. (The dead list is this CPU's own.) */
+	runq_leave(c, gp);
 	gp->next = c->deadlist;
 	c->deadlist = gp;
 	trace_exit(gp);
-	next = runq_take(c);
-	trace_switch(gp, next);
-	c->curg = next;
-	set_prev(c, gp);
-	stack_set_guard(c, next);
-	san_leave(c, gp, next, 1);
-	if (next) {
-		claim(c, next);
-		goro_port_switch(&gp->sp, next->sp);
-	} else {
-		goro_port_mcall(&gp->sp, c->g0sp);
-	}
+	next = runq_next(c);
+	switch_away(c, gp, next, 1);
 	goro_panic("goroutine %d resumed after exit", gp->id);
 }
 
@@ -806,7 +839,7 @@ goro_run(void)
 			reap_g0(c);
 		if (c->poll)
 			sched_poll(c);
-		g = runq_get(c);
+		g = runq_next(c);
 		if (g == NULL) {
 			if (c->nlive == 0) {
 				stack_settle_g0(c);
@@ -820,7 +853,7 @@ goro_run(void)
 		stack_set_guard(c, g);
 		trace_switch(NULL, g);
 		san_leave(c, NULL, g, 0);
-		goro_port_gogo(&c->g0sp, g->sp);
+		goro_port_gogo(&c->g0sp, &g->sp);
 		san_arrive(c, NULL);
 	}
 }
@@ -919,7 +952,7 @@ sched_loop(struct cpu *c)
 		stack_set_guard(c, g);
 		trace_switch(NULL, g);
 		san_leave(c, NULL, g, 0);
-		goro_port_gogo(&c->g0sp, g->sp);
+		goro_port_gogo(&c->g0sp, &g->sp);
 		switch_done(c);
 		san_arrive(c, NULL);
 	}

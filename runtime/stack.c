@@ -97,6 +97,7 @@ stack_init(struct g *g, unsigned order, size_t max_stack)
 		maxorder = (int)order;
 	g->order = (uint8_t)order;
 	g->minorder = (uint8_t)order;
+	g->grown = 0;
 	g->maxorder = (uint8_t)maxorder;
 	g->hwm = 0;
 	g->pins = 0;
@@ -705,7 +706,7 @@ copystack_g0(struct g *g, unsigned order, int forced)
 	/* Swap: the task owns the new block from here on. */
 	san_stack_free(g);
 	g->lo = newlo;
-	g->order = (uint8_t)order;
+	stack_set_order(g, order);
 	g->flags &= (uint8_t)~G_PAINT_STALE; /* painted below */
 #if GORO_PAINT
 	for (uintptr_t *w = (uintptr_t *)newlo; w < (uintptr_t *)g->sp; w++)
@@ -773,7 +774,7 @@ growdown_g0(struct g *g, unsigned order)
 		return 0;
 	san_stack_unregister(g);
 	g->lo = (uintptr_t)lo;
-	g->order = (uint8_t)order;
+	stack_set_order(g, order);
 	san_block_free(g->lo, g->sp - g->lo); /* all below sp is dead: plain memory */
 #if GORO_PAINT
 	for (uintptr_t *w = (uintptr_t *)g->lo; w < (uintptr_t *)g->sp; w++)
@@ -916,7 +917,7 @@ shrink_self_g0(void *arg)
 
 /*
  * At a yield, on the yielding task's stack (grown tasks only; the caller
- * tests g->order != g->minorder). Counts quiet yields and, after
+ * tests g->grown). Counts quiet yields and, after
  * SHRINK_QUIET of them in a row, has g0 give back half the block. The
  * running task's sp is recorded in g->sp for stack_shrink_g0: the task
  * does not run again until after the switch that overwrites it.

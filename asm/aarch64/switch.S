@@ -1,9 +1,9 @@
 /*
  * Context switch for AArch64 (AAPCS64), bare metal at EL1.
  *
- * void goro_port_switch(uintptr_t *from_sp, uintptr_t to_sp);
- * void goro_port_gogo(uintptr_t *g0_sp, uintptr_t to_sp);
- * void goro_port_mcall(uintptr_t *from_sp, uintptr_t g0_sp);
+ * void goro_port_switch(uintptr_t *from_sp, const uintptr_t *to_sp);
+ * void goro_port_gogo(uintptr_t *g0_sp, const uintptr_t *to_sp);
+ * void goro_port_mcall(uintptr_t *from_sp, const uintptr_t *g0_sp);
  *
  * Tasks and g0 use the same stack pointer: picolibc's crt0 leaves
  * PSTATE.SPSel at its reset value, 1, so "sp" is SP_EL1 everywhere, and
@@ -26,7 +26,8 @@ goro_port_mcall:
 	SAVE_CONTEXT
 	mov	x9, sp			/* str cannot take sp as its source */
 	str	x9, [x0]		/* *from_sp = sp: this context is saved */
-	mov	sp, x1			/* now on the other stack */
+	ldr	x9, [x1]
+	mov	sp, x9			/* now on the other stack */
 	RESTORE_CONTEXT
 	ret				/* to x30: into the other context */
 	.cfi_endproc

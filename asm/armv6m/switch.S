@@ -19,7 +19,7 @@
 	.thumb
 	.text
 
-/* void goro_port_switch(uintptr_t *from_sp, uintptr_t to_sp); task -> task */
+/* void goro_port_switch(uintptr_t *from_sp, const uintptr_t *to_sp); task -> task */
 	.globl	goro_port_switch
 	.type	goro_port_switch, %function
 	.thumb_func
@@ -27,11 +27,12 @@ goro_port_switch:
 	SAVE_CONTEXT
 	mov	r2, sp
 	str	r2, [r0]		/* *from_sp = sp (PSP) */
+	ldr	r1, [r1]
 	mov	sp, r1			/* still PSP: just another task stack */
 	RESTORE_CONTEXT
 	.size	goro_port_switch, .-goro_port_switch
 
-/* void goro_port_gogo(uintptr_t *g0_sp, uintptr_t to_sp); g0 -> task */
+/* void goro_port_gogo(uintptr_t *g0_sp, const uintptr_t *to_sp); g0 -> task */
 	.globl	goro_port_gogo
 	.type	goro_port_gogo, %function
 	.thumb_func
@@ -39,6 +40,7 @@ goro_port_gogo:
 	SAVE_CONTEXT
 	mov	r2, sp
 	str	r2, [r0]		/* g0's sp (MSP) */
+	ldr	r1, [r1]
 	msr	psp, r1
 	movs	r2, #2			/* SPSEL = 1: thread mode uses PSP */
 	msr	control, r2
@@ -46,7 +48,7 @@ goro_port_gogo:
 	RESTORE_CONTEXT
 	.size	goro_port_gogo, .-goro_port_gogo
 
-/* void goro_port_mcall(uintptr_t *from_sp, uintptr_t g0_sp); task -> g0 */
+/* void goro_port_mcall(uintptr_t *from_sp, const uintptr_t *g0_sp); task -> g0 */
 	.globl	goro_port_mcall
 	.type	goro_port_mcall, %function
 	.thumb_func
@@ -57,6 +59,7 @@ goro_port_mcall:
 	movs	r2, #0			/* SPSEL = 0: back to MSP */
 	msr	control, r2
 	isb
+	ldr	r1, [r1]
 	mov	sp, r1			/* MSP already holds it; say so plainly */
 	RESTORE_CONTEXT
 	.size	goro_port_mcall, .-goro_port_mcall

@@ -19,30 +19,31 @@
 	.thumb
 	.text
 
-/* void goro_port_switch(uintptr_t *from_sp, uintptr_t to_sp); task -> task */
+/* void goro_port_switch(uintptr_t *from_sp, const uintptr_t *to_sp); task -> task */
 	.globl	goro_port_switch
 	.type	goro_port_switch, %function
 	.thumb_func
 goro_port_switch:
 	SAVE_CONTEXT
 	str	sp, [r0]		/* *from_sp = sp (PSP) */
-	mov	sp, r1			/* still PSP: just another task stack */
+	ldr	sp, [r1]		/* still PSP: just another task stack */
 	RESTORE_CONTEXT_AND_RETURN
 	.size	goro_port_switch, .-goro_port_switch
 
-/* void goro_port_gogo(uintptr_t *g0_sp, uintptr_t to_sp); g0 -> task */
+/* void goro_port_gogo(uintptr_t *g0_sp, const uintptr_t *to_sp); g0 -> task */
 	.globl	goro_port_gogo
 	.type	goro_port_gogo, %function
 	.thumb_func
 goro_port_gogo:
 	SAVE_CONTEXT
 	str	sp, [r0]		/* g0's sp (MSP) */
+	ldr	r1, [r1]
 	msr	psp, r1
 	USE_PSP	r2			/* thread mode now uses the task's stack */
 	RESTORE_CONTEXT_AND_RETURN
 	.size	goro_port_gogo, .-goro_port_gogo
 
-/* void goro_port_mcall(uintptr_t *from_sp, uintptr_t g0_sp); task -> g0 */
+/* void goro_port_mcall(uintptr_t *from_sp, const uintptr_t *g0_sp); task -> g0 */
 	.globl	goro_port_mcall
 	.type	goro_port_mcall, %function
 	.thumb_func
@@ -50,7 +51,7 @@ goro_port_mcall:
 	SAVE_CONTEXT
 	str	sp, [r0]		/* the task's sp (PSP) */
 	USE_MSP	r2			/* back to g0's stack */
-	mov	sp, r1			/* MSP already holds it; say so plainly */
+	ldr	sp, [r1]		/* MSP already holds it; say so plainly */
 	RESTORE_CONTEXT_AND_RETURN
 	.size	goro_port_mcall, .-goro_port_mcall
 

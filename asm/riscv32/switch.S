@@ -1,9 +1,9 @@
 /*
  * Context switch for RV32 (ILP32 psABI), bare metal in M-mode.
  *
- * void goro_port_switch(uintptr_t *from_sp, uintptr_t to_sp);
- * void goro_port_gogo(uintptr_t *g0_sp, uintptr_t to_sp);
- * void goro_port_mcall(uintptr_t *from_sp, uintptr_t g0_sp);
+ * void goro_port_switch(uintptr_t *from_sp, const uintptr_t *to_sp);
+ * void goro_port_gogo(uintptr_t *g0_sp, const uintptr_t *to_sp);
+ * void goro_port_mcall(uintptr_t *from_sp, const uintptr_t *g0_sp);
  *
  * RISC-V has one sp, used alike by tasks, g0 and trap handlers (the
  * boards' trap.S runs the timer interrupt on whatever stack it finds), so
@@ -26,7 +26,7 @@ goro_port_mcall:
 	.cfi_startproc
 	SAVE_CONTEXT
 	sw	sp, 0(a0)		/* *from_sp = sp: this context is saved */
-	mv	sp, a1			/* now on the other stack */
+	lw	sp, 0(a1)		/* now on the other stack */
 	RESTORE_CONTEXT
 	ret				/* jr ra: into the other context */
 	.cfi_endproc

@@ -1,9 +1,9 @@
 /*
  * Context switch for x86-64 (System V ABI), host builds.
  *
- * void goro_port_switch(uintptr_t *from_sp, uintptr_t to_sp);
- * void goro_port_gogo(uintptr_t *g0_sp, uintptr_t to_sp);
- * void goro_port_mcall(uintptr_t *from_sp, uintptr_t g0_sp);
+ * void goro_port_switch(uintptr_t *from_sp, const uintptr_t *to_sp);
+ * void goro_port_gogo(uintptr_t *g0_sp, const uintptr_t *to_sp);
+ * void goro_port_mcall(uintptr_t *from_sp, const uintptr_t *g0_sp);
  *
  * Tasks and g0 use the same rsp, so the three are one routine. The saved
  * block is described in context.inc.
@@ -24,7 +24,7 @@ goro_port_mcall:
 	.cfi_startproc
 	SAVE_CONTEXT
 	movq	%rsp, (%rdi)		/* *from_sp = rsp: this context is saved */
-	movq	%rsi, %rsp		/* now on the other stack */
+	movq	(%rsi), %rsp		/* now on the other stack */
 	RESTORE_CONTEXT
 	ret				/* into the other context */
 	.cfi_endproc
