@@ -43,11 +43,13 @@ void goro_port_mcall(uintptr_t *from_sp, const uintptr_t *g0_sp);
 void goro_port_on_g0(void (*fn)(void *), void *arg, uintptr_t g0_sp);
 
 /*
+ * uintptr_t goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg);
  * Build a saved context at the top of the stack block ending at hi such that
  * switching to the returned sp starts sched_start(fn, arg) on that stack.
- * Implemented in C in asm/<arch>/frame.c, next to the switch it must match.
+ * A static inline function in C in asm/<arch>/frame.h, next to the switch
+ * it must match; only the spawn (sched.c) includes it, and every spawn
+ * runs it.
  */
-uintptr_t goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg);
 
 /*
  * The morestack trampoline (asm/<arch>/morestack.S): save the context as

@@ -304,7 +304,28 @@ stack_hi(const struct g *g)
 	return g->lo + ((uintptr_t)GORO_MIN_BLOCK << g->order);
 }
 
-void stack_init(struct g *g, unsigned order, size_t max_stack);
+unsigned stack_maxorder(size_t max, unsigned order);
+
+/* A new task's stack, at g->lo: canary at the low end, paint above it
+ * (GORO_PAINT), limits and counters. Inline: every spawn pays it. */
+static inline void
+stack_init(struct g *g, unsigned order, unsigned maxorder)
+{
+	g->order = (uint8_t)order;
+	g->minorder = (uint8_t)order;
+	g->maxorder = (uint8_t)maxorder;
+	g->grown = 0;
+	g->hwm = 0;
+	g->pins = 0;
+	g->quiet = 0;
+	g->grows = 0;
+	g->shrinks = 0;
+#if GORO_PAINT
+	for (uintptr_t *w = (uintptr_t *)g->lo; w < (uintptr_t *)stack_hi(g); w++)
+		*w = STACK_PAINT;
+#endif
+	*(uintptr_t *)g->lo = STACK_CANARY;
+}
 
 /* g's stack is a block of this order now: the one place order changes
  * after spawn, so that a yield tests one byte for "may shrink". */
@@ -381,7 +402,7 @@ stack_set_guard(struct cpu *c, const struct g *g)
  * For debuggers (tools/gdb/goro.py; sched.c defines it): where the task
  * table and the CPUs are, and what the states and stack marks are, which
  * are enums and macros the debug info need not carry. The layouts of
- * struct g, struct cpu and the saved context (asm/<arch>/frame.c) come
+ * struct g, struct cpu and the saved context (asm/<arch>/frame.h) come
  * from the debug info itself.
  */
 struct trace_ring;

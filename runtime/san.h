@@ -218,7 +218,7 @@ static inline void
 san_stack_free(struct g *g)
 {
 	san_stack_unregister(g);
-	san_block_free(g->lo, pool_block_size(g->order));
+	san_block_free(g->lo, stack_hi(g) - g->lo);
 }
 
 #endif /* GORO_SAN_H */

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "board.h"
+#include "frame.h" /* asm/<arch>/: goro_port_init_frame */
 #include "rt.h"
 #include "san.h"
 #include "sp.h"
@@ -109,6 +110,10 @@ spin_wake(atomic_uint *sleepers)
 static struct g allg[GORO_MAX_TASKS];
 static struct g *gfree; /* free slots, linked through next */
 static int ready;       /* table and pool initialised */
+/* A spawn without a stack size's first and largest orders (sched_init);
+ * dflt_order is -1 when the pool has no block of GORO_DEFAULT_STACK. */
+static int8_t dflt_order;
+static uint8_t dflt_maxorder;
 
 /* Referred to by sched_init, so that a link with --gc-sections
  * (picolibc's) keeps it. */
@@ -148,6 +153,9 @@ sched_init(void)
 		goro_cpus[i].id = i;
 #endif
 	pool_init();
+	dflt_order = (int8_t)pool_order(GORO_DEFAULT_STACK);
+	if (dflt_order >= 0)
+		dflt_maxorder = (uint8_t)stack_maxorder(GORO_MAX_STACK, (unsigned)dflt_order);
 	gfree = NULL;
 	for (i = GORO_MAX_TASKS - 1; i >= 0; i--) {
 		allg[i].id = i + 1;
@@ -396,69 +404,100 @@ sched_reclaim(void)
 	goro_systemstack(reclaim_cb, NULL);
 }
 
-int
-goro_go(void (*fn)(void *), void *arg)
+/* A fresh slot and stack block of this order for a spawn, the block at
+ * g->lo; NULL: no room. */
+static struct g *
+slot_new(struct cpu *c, unsigned order)
 {
-	return goro_go_opts(fn, arg, NULL);
-}
-
-int
-goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
-{
-	size_t size = opts && opts->stack_size ? opts->stack_size : GORO_DEFAULT_STACK;
-	size_t max = opts && opts->max_stack ? opts->max_stack : GORO_MAX_STACK;
-	struct cpu *c;
 	struct g *g;
 	void *lo;
-	int order, id;
+	int tries;
+
+	(void)c; /* with several CPUs the counts are CPU 0's (sched_all) */
+	rt_lock();
+	for (tries = 0;; tries++) {
+		g = gfree;
+		lo = g ? pool_alloc(order) : NULL;
+		if (lo != NULL || tries == 1)
+			break;
+		/* Exited tasks not yet reaped, and idle tasks' unused halves
+		 * of grown stacks, may make room. */
+		rt_unlock();
+		sched_reclaim();
+		rt_lock();
+	}
+	if (lo != NULL) {
+		gfree = g->next;
+		sched_all(c)->nlive++;
+		g->lo = (uintptr_t)lo;
+	}
+	rt_unlock();
+	return lo != NULL ? g : NULL;
+}
+
+/* A slot and a stack block of this order for a spawn: an exited task's
+ * as they are if its block is the size (nothing to free, nothing to
+ * allocate), else fresh ones. */
+static inline struct g *
+slot_take(struct cpu *c, unsigned order)
+{
+	struct g *g;
+
+	rt_lock();
+	g = c->deadlist;
+	if (g != NULL && g->order == order) {
+		c->deadlist = g->next;
+		gid_next(g);
+		san_stack_free(g); /* valgrind: plain memory until stack_init paints it */
+		rt_unlock();
+		return g;
+	}
+	rt_unlock();
+	return slot_new(c, order);
+}
+
+/* goro_go_opts, and goro_go with opts NULL: inlined into each, so that
+ * the plain spawn does without the options' tests and registers. */
+static inline __attribute__((always_inline)) int
+spawn(void (*fn)(void *), void *arg, const struct goro_opts *opts)
+{
+	int order, maxorder, id;
+	unsigned flags = 0;
+	const char *name = NULL;
+	struct cpu *c;
+	struct g *g;
 
 	if (fn == NULL)
 		return GORO_EINVAL;
 	sched_check_thread("goro_go");
 	sched_init();
-	order = pool_order(size);
+	order = dflt_order;
+	maxorder = dflt_maxorder;
+	if (opts) {
+		size_t max = opts->max_stack ? opts->max_stack : GORO_MAX_STACK;
+
+		if (opts->stack_size)
+			order = pool_order(opts->stack_size);
+		if (order >= 0 && (opts->max_stack || order != dflt_order))
+			maxorder = (int)stack_maxorder(max, (unsigned)order);
+#if GORO_NCPU > 1
+		if ((opts->flags & GORO_PIN_CPU) && opts->cpu >= GORO_NCPU)
+			return GORO_EINVAL;
+#endif
+		flags = opts->flags;
+		name = opts->name;
+	}
 	if (order < 0)
 		return GORO_EINVAL;
-#if GORO_NCPU > 1
-	if (opts && (opts->flags & GORO_PIN_CPU) && opts->cpu >= GORO_NCPU)
-		return GORO_EINVAL;
-#endif
 	c = mycpu();
-	rt_lock();
-	g = c->deadlist;
-	if (g != NULL && g->order == order) {
-		/* Take over an exited task's slot and stack block as they are:
-		 * nothing to free, nothing to allocate. */
-		c->deadlist = g->next;
-		gid_next(g);
-		san_stack_free(g); /* valgrind: plain memory until stack_init paints it */
-		lo = (void *)g->lo;
-	} else {
-		g = gfree;
-		lo = g ? pool_alloc((unsigned)order) : NULL;
-		if (lo == NULL) {
-			/* Exited tasks not yet reaped, and idle tasks' unused
-			 * halves of grown stacks, may make room. */
-			rt_unlock();
-			sched_reclaim();
-			rt_lock();
-			g = gfree;
-			lo = g ? pool_alloc((unsigned)order) : NULL;
-			if (lo == NULL) {
-				rt_unlock();
-				return GORO_ENOMEM;
-			}
-		}
-		gfree = g->next;
-		sched_all(c)->nlive++;
-	}
-	rt_unlock();
+	g = slot_take(c, (unsigned)order);
+	if (g == NULL)
+		return GORO_ENOMEM;
 
 	/* The slot is ours alone until it joins a run queue. */
-	g->lo = (uintptr_t)lo;
-	g->flags = (uint8_t)(opts ? opts->flags : 0);
-	g->name = opts ? opts->name : NULL;
-	stack_init(g, (unsigned)order, max);
+	g->flags = (uint8_t)flags;
+	g->name = name;
+	stack_init(g, (unsigned)order, (unsigned)maxorder);
 	g->sp = goro_port_init_frame(stack_hi(g), fn, arg);
 	san_stack_new(g);
 #ifdef GORO_TSAN
@@ -469,7 +508,7 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 	trace_create(g);
 #if GORO_NCPU > 1
 	atomic_store_explicit(&g->oncpu, 0, memory_order_relaxed);
-	g->cpu = (uint8_t)((g->flags & GORO_PIN_CPU) ? opts->cpu : (unsigned)c->id);
+	g->cpu = (uint8_t)((flags & GORO_PIN_CPU) ? opts->cpu : (unsigned)c->id);
 	id = g->id; /* once published, it may run, exit and be reaped elsewhere */
 	rt_lock();
 	g->status = G_READY;
@@ -481,6 +520,18 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 	id = g->id;
 #endif
 	return id;
+}
+
+int
+goro_go(void (*fn)(void *), void *arg)
+{
+	return spawn(fn, arg, NULL);
+}
+
+int
+goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
+{
+	return spawn(fn, arg, opts);
 }
 
 /* Slot i's ids are i+1, i+1+N, i+1+2N, ... (N = table size), so an id finds

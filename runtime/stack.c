@@ -76,39 +76,16 @@ block_bytes(unsigned order)
 	return (unsigned long)pool_block_size(order);
 }
 
-/* A new task's stack: canary at the low end, paint below the first frame
- * (GORO_PAINT), limits and counters. */
-void
-stack_init(struct g *g, unsigned order, size_t max_stack)
+/* The order a task's stack may grow to, for a max_stack of max bytes and
+ * a first block of order order: never below it, never past the pool. */
+unsigned
+stack_maxorder(size_t max, unsigned order)
 {
-	static int default_maxorder = -2; /* pool_order(GORO_MAX_STACK), once */
-	int maxorder;
-
-	if (max_stack != GORO_MAX_STACK)
-		maxorder = pool_order(max_stack);
-	else if (default_maxorder != -2)
-		maxorder = default_maxorder;
-	else
-		maxorder = default_maxorder = pool_order(max_stack);
+	int maxorder = pool_order(max);
 
 	if (maxorder < 0)
 		maxorder = (int)pool_max_order();
-	if (maxorder < (int)order)
-		maxorder = (int)order;
-	g->order = (uint8_t)order;
-	g->minorder = (uint8_t)order;
-	g->grown = 0;
-	g->maxorder = (uint8_t)maxorder;
-	g->hwm = 0;
-	g->pins = 0;
-	g->quiet = 0;
-	g->grows = 0;
-	g->shrinks = 0;
-#if GORO_PAINT
-	for (uintptr_t *w = (uintptr_t *)g->lo; w < (uintptr_t *)stack_hi(g); w++)
-		*w = STACK_PAINT;
-#endif
-	*(uintptr_t *)g->lo = STACK_CANARY;
+	return maxorder < (int)order ? order : (unsigned)maxorder;
 }
 
 /* stack_check's slow path (rt.h): the canary is broken. */

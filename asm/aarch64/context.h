@@ -1,6 +1,6 @@
 /*
  * The saved context on AArch64 (AAPCS64), one definition for switch.S and
- * morestack.S (the macros) and frame.c (the offsets, to build a new
+ * morestack.S (the macros) and frame.h (the offsets, to build a new
  * task's block). From the low address up, 176 bytes:
  *
  *   [sp+0]   x19, x20     \

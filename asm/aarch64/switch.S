@@ -36,7 +36,7 @@ goro_port_mcall:
 /*
  * void goro_port_start(void);
  * A new task's first "return" lands here with fn in x19 and arg in x20
- * (frame.c put them there), x29 = 0 and sp 16-byte aligned.
+ * (frame.h put them there), x29 = 0 and sp 16-byte aligned.
  */
 	.globl	goro_port_start
 	.type	goro_port_start, %function

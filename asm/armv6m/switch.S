@@ -67,7 +67,7 @@ goro_port_mcall:
 /*
  * void goro_port_start(void);
  * A new task's first switch "returns" here with fn in r4 and arg in r5
- * (frame.c put them there) and sp 8-byte aligned, as the call needs.
+ * (frame.h put them there) and sp 8-byte aligned, as the call needs.
  */
 	.globl	goro_port_start
 	.type	goro_port_start, %function

@@ -1,7 +1,7 @@
 /*
  * The saved context on ARMv7-M: the one description of the block that
  * switch.S and morestack.S push and pop (through the macros below) and
- * that frame.c builds for a new task (through the word indices below).
+ * that frame.h builds for a new task (through the word indices below).
  *
  * From the low address up:
  *

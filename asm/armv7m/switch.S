@@ -11,7 +11,7 @@
  * The saved block (r4-r11, r12 as padding, lr; below them s16-s31 when the
  * build uses the FP registers) is described in context.h, with the
  * macros that push and pop it and the reason FPCA is left alone when
- * SPSEL changes; frame.c builds the same block.
+ * SPSEL changes; frame.h builds the same block.
  */
 #include "context.h"
 

@@ -1,6 +1,6 @@
 /*
  * The saved context on RV32 (ILP32 psABI), shared by switch.S, morestack.S
- * and frame.c, so the layout is written down once. From the low address up:
+ * and frame.h, so the layout is written down once. From the low address up:
  *
  *   [sp+0]   ra         where the context resumes
  *   [sp+4]   s0 .. s11  the callee-saved integer registers, 4 bytes each

@@ -35,7 +35,7 @@ goro_port_mcall:
 /*
  * void goro_port_start(void);
  * A new task's first "return" lands here with fn in s0 and arg in s1
- * (frame.c put them there) and sp 16-byte aligned, as a call needs.
+ * (frame.h put them there) and sp 16-byte aligned, as a call needs.
  */
 	.globl	goro_port_start
 	.type	goro_port_start, @function

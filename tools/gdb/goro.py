@@ -11,7 +11,7 @@ AArch64, x86-64), through QEMU's gdbstub, OpenOCD or a native process,
 with the program stopped anywhere. Nothing here knows an offset: the task
 table, the per-CPU state and the saved context are read through their
 types in the program's debug info (struct g, struct cpu, and each port's
-struct goro_port_context in asm/<arch>/frame.c), and what the types do
+struct goro_port_context in asm/<arch>/frame.h), and what the types do
 not say (the state values, the stack paint) comes from the runtime's
 goro_debug table (runtime/rt.h).
 

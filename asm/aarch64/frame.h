@@ -2,6 +2,8 @@
  * A new task's first saved context on AArch64; it must match switch.S,
  * whose block context.h lays out (the offsets below are context.h's).
  */
+#ifndef GORO_AARCH64_FRAME_H
+#define GORO_AARCH64_FRAME_H
 #include <stddef.h>
 
 #include "context.h"
@@ -46,7 +48,7 @@ _Static_assert(offsetof(struct goro_port_context, fpcr) == CTX_FPCR, "FPCR's wor
 #define FPCR_DEFAULT 0u
 #define FPSR_DEFAULT 0u
 
-uintptr_t
+static inline uintptr_t
 goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 {
 	/* After the switch pops the block, sp = top: 16-byte aligned, as
@@ -68,3 +70,5 @@ goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 	f->fpsr = FPSR_DEFAULT;
 	return (uintptr_t)f;
 }
+
+#endif /* GORO_AARCH64_FRAME_H */

@@ -2,6 +2,8 @@
  * A new task's first saved context on RV32; it must match switch.S, and
  * does by construction: both take the layout from context.h.
  */
+#ifndef GORO_RISCV32_FRAME_H
+#define GORO_RISCV32_FRAME_H
 #include <stddef.h>
 
 #include "context.h"
@@ -36,7 +38,7 @@ _Static_assert(sizeof(struct goro_port_context) == CTX_BYTES, "the whole block")
 _Static_assert(offsetof(struct goro_port_context, pc) == CTX_RA, "ra's word");
 _Static_assert(offsetof(struct goro_port_context, fp) == CTX_S0, "s0's word");
 
-uintptr_t
+static inline uintptr_t
 goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 {
 	/* After the switch pops the block, sp = top: 16-byte aligned, which
@@ -56,3 +58,5 @@ goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 	f->pc = (uintptr_t)goro_port_start; /* ra */
 	return (uintptr_t)f;
 }
+
+#endif /* GORO_RISCV32_FRAME_H */

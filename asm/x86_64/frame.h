@@ -1,6 +1,8 @@
 /*
  * A new task's first saved context on x86-64; it must match switch.S.
  */
+#ifndef GORO_X86_64_FRAME_H
+#define GORO_X86_64_FRAME_H
 #include <stddef.h>
 
 #include "port.h"
@@ -31,7 +33,7 @@ _Static_assert(offsetof(struct goro_port_context, pc) == F_RET * sizeof(uintptr_
 #define MXCSR_DEFAULT 0x1F80u
 #define X87CW_DEFAULT 0x037Fu
 
-uintptr_t
+static inline uintptr_t
 goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 {
 	/* After the switch pops F_WORDS words, rsp = top: 16-byte
@@ -52,3 +54,5 @@ goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 	f->pc = (uintptr_t)goro_port_start;
 	return (uintptr_t)f;
 }
+
+#endif /* GORO_X86_64_FRAME_H */

@@ -1,6 +1,8 @@
 /*
  * A new task's first saved context on ARMv6-M; it must match context.inc.
  */
+#ifndef GORO_ARMV6M_FRAME_H
+#define GORO_ARMV6M_FRAME_H
 #include <stddef.h>
 
 #include "port.h"
@@ -25,7 +27,7 @@ _Static_assert(sizeof(struct goro_port_context) == F_WORDS * sizeof(uintptr_t), 
 _Static_assert(offsetof(struct goro_port_context, r4) == F_R4 * sizeof(uintptr_t), "r4's word");
 _Static_assert(offsetof(struct goro_port_context, pc) == F_PC * sizeof(uintptr_t), "pc's word");
 
-uintptr_t
+static inline uintptr_t
 goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 {
 	/* AAPCS: sp 8-byte aligned at a public interface, which the first
@@ -45,3 +47,5 @@ goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 	f->pc = (uintptr_t)goro_port_start;
 	return (uintptr_t)f;
 }
+
+#endif /* GORO_ARMV6M_FRAME_H */

@@ -2,6 +2,8 @@
  * A new task's first saved context on ARMv7-M; it must match the block
  * context.h describes and switch.S pops.
  */
+#ifndef GORO_ARMV7M_FRAME_H
+#define GORO_ARMV7M_FRAME_H
 #include <stddef.h>
 
 #include "context.h"
@@ -25,7 +27,7 @@ enum {
 	F_PC,
 	F_WORDS
 };
-_Static_assert(F_WORDS == CTX_WORDS, "frame.c and context.h disagree on the saved block");
+_Static_assert(F_WORDS == CTX_WORDS, "frame.h and context.h disagree on the saved block");
 
 /*
  * The saved block as a type, for debuggers (tools/gdb/goro.py reads it
@@ -45,7 +47,7 @@ _Static_assert(sizeof(struct goro_port_context) == F_WORDS * sizeof(uintptr_t), 
 _Static_assert(offsetof(struct goro_port_context, r4) == F_R4 * sizeof(uintptr_t), "r4's word");
 _Static_assert(offsetof(struct goro_port_context, pc) == F_PC * sizeof(uintptr_t), "pc's word");
 
-uintptr_t
+static inline uintptr_t
 goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 {
 	/* AAPCS: sp 8-byte aligned at a public interface, which the first
@@ -65,3 +67,5 @@ goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 	f->pc = (uintptr_t)goro_port_start; /* Thumb bit already set */
 	return (uintptr_t)f;
 }
+
+#endif /* GORO_ARMV7M_FRAME_H */
