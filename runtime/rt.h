@@ -513,11 +513,62 @@ sched_check_thread(const char *what)
 	if (__builtin_expect(port_in_isr(), 0))
 		sched_isr_panic(what);
 }
-void waitq_push(struct goro_waitq *q, struct goro_waiter *w);
-void waitq_remove(struct goro_waiter *w);
+/* Wait queues (wait.c has their shape). The small steps are inline:
+ * every channel operation that parks or wakes pays them. */
+static inline struct goro_waiter *
+wait_init(struct goro_waiter *w, struct goro_wait *st, void *elem, int idx)
+{
+	st->g = mycpu()->curg;
+	w->elem = elem;
+	w->st = st;
+	w->idx = (short)idx;
+	w->result = 0;
+	w->q = NULL; /* on no queue until waitq_push */
+	return w;
+}
+
+static inline void
+waitq_push(struct goro_waitq *q, struct goro_waiter *w)
+{
+	w->q = q;
+	w->next = NULL;
+	w->prev = q->tail;
+	if (q->tail)
+		q->tail->next = w;
+	else
+		q->head = w;
+	q->tail = w;
+}
+
+/* The first record whose wait has not fired, unlinked, its wait fired; or
+ * NULL. The caller completes the operation and readies w->st->g. Inline
+ * for the channels' sends and receives; waitq_take is the same, out of
+ * line, for the rest. */
+static inline struct goro_waiter *
+waitq_take_inline(struct goro_waitq *q)
+{
+	struct goro_waiter *w;
+
+	while ((w = q->head) != NULL) {
+		/* Unlink the head: the one case of waitq_remove a waker needs. */
+		q->head = w->next;
+		if (q->head)
+			q->head->prev = NULL;
+		else
+			q->tail = NULL;
+		w->next = NULL;
+		w->q = NULL;
+		if (__builtin_expect(w->st->fired, 0))
+			continue; /* a select another case already woke */
+		w->st->fired = 1;
+		w->st->idx = w->idx;
+		return w;
+	}
+	return NULL;
+}
 struct goro_waiter *waitq_take(struct goro_waitq *q);
+void waitq_remove(struct goro_waiter *w);
 int waitq_empty(struct goro_waitq *q);
-struct goro_waiter *wait_init(struct goro_waiter *w, struct goro_wait *st, void *elem, int idx);
 
 /* Timers (time.c). A timeout wakes one task's wait. */
 enum { T_WAKE = 1, T_CHAN };

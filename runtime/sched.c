@@ -708,6 +708,40 @@ sched_isr_panic(const char *what)
 	goro_panic("%s called from an interrupt handler: only the *_isr calls are", what);
 }
 
+/* The park itself, once gp may park: gp waits, and the next runnable
+ * task runs (or, if there is none, g0). polled: look at the interrupts'
+ * news first. */
+static inline __attribute__((always_inline)) void
+park_step(struct cpu *c, struct g *gp, const char *reason, int polled)
+{
+	struct g *next;
+
+	gp->status = G_WAITING;
+	gp->waitreason = reason;
+	trace_park(gp, reason);
+	rt_unlock(); /* from here on a waker may ready gp: it stays on this CPU
+	                (oncpu) until the switch below is done */
+	runq_leave(c, gp);
+	if (polled)
+		poll_on_g0(c);
+	next = runq_next(c);
+	if (next == gp) /* a timer or interrupt readied us already */
+		return;
+	switch_away(c, gp, next, 0);
+}
+
+/* A park with something wrong, or news from interrupts to see to first.
+ * Out of line, as yield_slow is. */
+static __attribute__((noinline)) void
+park_slow(struct cpu *c, struct g *gp, const char *reason)
+{
+	if (gp == NULL)
+		goro_panic("%s outside a task: only tasks can wait", reason);
+	sched_check_thread(reason);
+	stack_check(gp);
+	park_step(c, gp, reason, poll_get(c));
+}
+
 /*
  * Park the running task until sched_ready: it has put wait records where
  * its wakers will find them (with several CPUs, under rtlock, which this
@@ -719,24 +753,12 @@ void
 sched_park(const char *reason)
 {
 	struct cpu *c = mycpu();
-	struct g *gp = c->curg, *next;
+	struct g *gp = c->curg;
 
-	if (gp == NULL)
-		goro_panic("%s outside a task: only tasks can wait", reason);
-	sched_check_thread(reason);
-	stack_check(gp);
-	gp->status = G_WAITING;
-	gp->waitreason = reason;
-	trace_park(gp, reason);
-	rt_unlock(); /* from here on a waker may ready gp: it stays on this CPU
-	                (oncpu) until the switch below is done */
-	runq_leave(c, gp);
-	if (poll_get(c))
-		poll_on_g0(c);
-	next = runq_next(c);
-	if (next == gp) /* a timer or interrupt readied us already */
-		return;
-	switch_away(c, gp, next, 0);
+	if (__builtin_expect(gp == NULL || port_in_isr() || !stack_canary_ok(gp) || poll_get(c), 0))
+		park_slow(c, gp, reason);
+	else
+		park_step(c, gp, reason, 0);
 }
 
 /* What interrupts left for the scheduler: posted semaphores, due timers. */

@@ -11,32 +11,6 @@
 
 #include "rt.h"
 
-struct goro_waiter *
-wait_init(struct goro_waiter *w, struct goro_wait *st, void *elem, int idx)
-{
-	w->next = w->prev = NULL;
-	w->q = NULL;
-	st->g = mycpu()->curg;
-	w->elem = elem;
-	w->st = st;
-	w->idx = (short)idx;
-	w->result = 0;
-	return w;
-}
-
-void
-waitq_push(struct goro_waitq *q, struct goro_waiter *w)
-{
-	w->q = q;
-	w->next = NULL;
-	w->prev = q->tail;
-	if (q->tail)
-		q->tail->next = w;
-	else
-		q->head = w;
-	q->tail = w;
-}
-
 /* Unlink w from its queue, if it is on one. */
 void
 waitq_remove(struct goro_waiter *w)
@@ -57,29 +31,11 @@ waitq_remove(struct goro_waiter *w)
 	w->q = NULL;
 }
 
-/* The first record whose wait has not fired, unlinked, its wait fired.
- * The caller completes the operation and readies w->st->g. */
+/* waitq_take_inline (rt.h), out of line. */
 struct goro_waiter *
 waitq_take(struct goro_waitq *q)
 {
-	struct goro_waiter *w;
-
-	while ((w = q->head) != NULL) {
-		/* Unlink the head: the one case of waitq_remove a waker needs. */
-		q->head = w->next;
-		if (q->head)
-			q->head->prev = NULL;
-		else
-			q->tail = NULL;
-		w->next = NULL;
-		w->q = NULL;
-		if (w->st->fired)
-			continue; /* a select another case already woke */
-		w->st->fired = 1;
-		w->st->idx = w->idx;
-		return w;
-	}
-	return NULL;
+	return waitq_take_inline(q);
 }
 
 /* Whether a waker would find someone: records of fired waits don't count. */
