@@ -539,9 +539,10 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 static void
 gid_next(struct g *g)
 {
-	int slot = (int)(g - allg);
-
-	g->id = g->id > (int)(0x7fffffff - GORO_MAX_TASKS) ? slot + 1 : g->id + GORO_MAX_TASKS;
+	if (__builtin_expect(g->id > (int)(0x7fffffff - GORO_MAX_TASKS), 0))
+		g->id = (int)(g - allg) + 1; /* wrapped: the slot's first id again */
+	else
+		g->id += GORO_MAX_TASKS;
 }
 
 /* Under rtlock. */
@@ -781,15 +782,19 @@ sched_poll(struct cpu *c)
 /* The end of a task. abandoned: called from inside it (goro_exit), with
  * frames that will never return on its stack; 0 when its function
  * returned. */
-static inline _Noreturn void
+static inline __attribute__((always_inline)) _Noreturn void
 task_exit(int abandoned)
 {
 	struct cpu *c = mycpu();
 	struct g *gp = c->curg, *next;
 
-	sched_check_thread("goro_exit");
-	if (gp == NULL)
-		goro_panic("goro_exit called outside a task");
+	if (abandoned) {
+		/* goro_exit may be called from anywhere; a task's function
+		 * returns only into sched_start, in thread mode, on its task. */
+		sched_check_thread("goro_exit");
+		if (gp == NULL)
+			goro_panic("goro_exit called outside a task");
+	}
 	stack_check(gp);
 	if (abandoned)
 		stack_exit(gp, port_sp());
