@@ -145,8 +145,7 @@ send_now(struct goro_chan *c, const void *elem)
 		return GORO_ECLOSED;
 	if ((w = waitq_take_inline(&c->recvq)) != NULL) {
 		copy_elem(c, w->elem, elem);
-		w->result = 0;
-		sched_ready(w->st->g);
+		sched_ready(w->st->g); /* w->result is 0 from wait_init */
 		return 0;
 	}
 	if (c->len < c->cap) {
@@ -180,10 +179,8 @@ recv_now(struct goro_chan *c, void *elem)
 	} else {
 		return GORO_EWOULDBLOCK;
 	}
-	if (w) {
-		w->result = 0;
-		sched_ready(w->st->g);
-	}
+	if (w)
+		sched_ready(w->st->g); /* w->result is 0 from wait_init */
 	return 0;
 }
 

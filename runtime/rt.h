@@ -522,8 +522,8 @@ wait_init(struct goro_waiter *w, struct goro_wait *st, void *elem, int idx)
 	w->elem = elem;
 	w->st = st;
 	w->idx = (short)idx;
-	w->result = 0;
-	w->q = NULL; /* on no queue until waitq_push */
+	w->result = 0; /* what the wait gives back, unless a close sets GORO_ECLOSED */
+	w->q = NULL;   /* on no queue until waitq_push */
 	return w;
 }
 
