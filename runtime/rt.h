@@ -45,6 +45,22 @@ int rt_panic_args(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /
 	goro_panic_at(__FILE_NAME__, __LINE__ + 0 * (int)sizeof(rt_panic_args(__VA_ARGS__)))
 #endif
 
+/*
+ * The hot paths (switch, spawn, park, exit) are inlined where they are
+ * used, and yield and park test for their rare cases before taking a
+ * copy of the common path that saves no registers. A runtime built for
+ * size (runtime_optimization=s, __OPTIMIZE_SIZE__) keeps one copy of
+ * each instead: RT_SMALL sends every call down the path that handles all
+ * cases, and rt_hot functions are plain static ones.
+ */
+#ifdef __OPTIMIZE_SIZE__
+#define RT_SMALL 1
+#define rt_hot   static
+#else
+#define RT_SMALL 0
+#define rt_hot   static inline __attribute__((always_inline))
+#endif
+
 /* One assert for the runtime's own invariants: a failed one is a bug in
  * goro, reported as a panic with the tag and the failed expression. */
 #define rt_assert(tag, cond)                                                                       \

@@ -456,9 +456,9 @@ slot_take(struct cpu *c, unsigned order)
 	return slot_new(c, order);
 }
 
-/* goro_go_opts, and goro_go with opts NULL: inlined into each, so that
+/* goro_go_opts, and goro_go with opts NULL: inlined into each (rt_hot), so that
  * the plain spawn does without the options' tests and registers. */
-static inline __attribute__((always_inline)) int
+rt_hot int
 spawn(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 {
 	int order, maxorder, id;
@@ -696,7 +696,8 @@ goro_yield(void)
 
 	if (gp == NULL)
 		return;
-	if (__builtin_expect(port_in_isr() || !stack_canary_ok(gp) || poll_get(c) || gp->grown, 0))
+	if (RT_SMALL ||
+	    __builtin_expect(port_in_isr() || !stack_canary_ok(gp) || poll_get(c) || gp->grown, 0))
 		yield_slow(c, gp);
 	else
 		yield_step(c, gp);
@@ -756,7 +757,8 @@ sched_park(const char *reason)
 	struct cpu *c = mycpu();
 	struct g *gp = c->curg;
 
-	if (__builtin_expect(gp == NULL || port_in_isr() || !stack_canary_ok(gp) || poll_get(c), 0))
+	if (RT_SMALL ||
+	    __builtin_expect(gp == NULL || port_in_isr() || !stack_canary_ok(gp) || poll_get(c), 0))
 		park_slow(c, gp, reason);
 	else
 		park_step(c, gp, reason, 0);
@@ -782,7 +784,7 @@ sched_poll(struct cpu *c)
 /* The end of a task. abandoned: called from inside it (goro_exit), with
  * frames that will never return on its stack; 0 when its function
  * returned. */
-static inline __attribute__((always_inline)) _Noreturn void
+rt_hot _Noreturn void
 task_exit(int abandoned)
 {
 	struct cpu *c = mycpu();
