@@ -227,8 +227,9 @@ goro_chan_tryrecv(struct goro_chan *c, void *elem)
 }
 
 /* Park on q until a partner completes the operation (rtlock held: the
- * park lets go of it). */
-static int
+ * park lets go of it). Always inline, as sync.c's park_on is: a debugger's
+ * backtrace of a parked task shows the channel call it waits in. */
+static inline __attribute__((always_inline)) int
 wait_on(struct goro_waitq *q, void *elem, const char *reason)
 {
 	struct goro_wait st = {0};

@@ -7,8 +7,10 @@
 #include "sp.h"
 
 /* Park on q; a waker fires the wait and readies us. rtlock held: the
- * park lets go of it. */
-static void
+ * park lets go of it. Always inline: a call here, last in its caller,
+ * would be a tail call, and a debugger's backtrace of a parked task
+ * would lose the call it waits in (goro_wg_wait, goro_mutex_lock). */
+static inline __attribute__((always_inline)) void
 park_on(struct goro_waitq *q, const char *reason)
 {
 	struct goro_wait st = {0};

@@ -46,16 +46,18 @@ goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 	 * their size, so this changes nothing in practice). */
 	uintptr_t top = hi & ~(uintptr_t)15;
 	struct goro_port_context *f = (struct goro_port_context *)(top - sizeof *f);
-	int i;
 
-	/* Word by word: a plain loop here becomes a call to memset, which
-	 * costs more than the stores (picolibc's is bytewise: 149 instructions
-	 * for these 40 bytes on Cortex-M3, measured). */
-	for (i = 0; i < F_WORDS; i++)
-		((volatile uintptr_t *)f)[i] = 0;
-	f->fp = (uintptr_t)fn; /* s0 */
-	f->s1 = (uintptr_t)arg;
+	/* One store a word, the other registers 0 (a clean frame for a
+	 * debugger), field by field: a zeroing loop, or a compound literal
+	 * of this size, becomes a call to memset, and a volatile loop a loop
+	 * of its own (picolibc's memset is bytewise: 149 instructions for 40
+	 * bytes on Cortex-M3, measured). */
 	f->pc = (uintptr_t)goro_port_start; /* ra */
+	f->fp = (uintptr_t)fn;              /* s0 */
+	f->s1 = (uintptr_t)arg;
+	f->s2 = f->s3 = f->s4 = f->s5 = f->s6 = f->s7 = 0;
+	f->s8 = f->s9 = f->s10 = f->s11 = 0;
+	f->pad[0] = f->pad[1] = f->pad[2] = 0;
 	return (uintptr_t)f;
 }
 
