@@ -34,6 +34,10 @@ void goro_port_gogo(uintptr_t *g0_sp, const uintptr_t *to_sp);
 /* Task to g0: the task gives the CPU back to the scheduler. */
 void goro_port_mcall(uintptr_t *from_sp, const uintptr_t *g0_sp);
 
+/* Task to task from a task that has exited: resumes *to_sp and saves
+ * nothing, since nothing will resume the exited task. */
+_Noreturn void goro_port_resume(const uintptr_t *to_sp);
+
 /*
  * Run fn(arg) on g0's stack, below g0's saved sp, and come back. Only from a
  * task, while g0 is suspended at g0_sp. Used by goro_systemstack. (ARMv7-M
@@ -45,7 +49,7 @@ void goro_port_on_g0(void (*fn)(void *), void *arg, uintptr_t g0_sp);
 /*
  * uintptr_t goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg);
  * Build a saved context at the top of the stack block ending at hi such that
- * switching to the returned sp starts sched_start(fn, arg) on that stack.
+ * switching to the returned sp starts sched_start(arg, fn) on that stack.
  * A static inline function in C in asm/<arch>/frame.h, next to the switch
  * it must match; only the spawn (sched.c) includes it, and every spawn
  * runs it.
@@ -99,10 +103,11 @@ uintptr_t newstack_g0(void);
  * With one CPU the check loads goro_stackguard, and none of this is used.
  */
 
-/* Where a new task's first switch lands: calls sched_start(fn, arg). */
+/* Where a new task's first switch lands: calls sched_start(arg, fn). */
 void goro_port_start(void);
 
-/* Never returns: runs fn(arg), then ends the task. Called by goro_port_start. */
-_Noreturn void sched_start(void (*fn)(void *), void *arg);
+/* Never returns: runs fn(arg), then ends the task. Called by goro_port_start.
+ * arg first: it is already in the first argument register for fn. */
+_Noreturn void sched_start(void *arg, void (*fn)(void *));
 
 #endif /* GORO_PORT_H */

@@ -633,7 +633,9 @@ switch_away(struct cpu *c, struct g *gp, struct g *next, int exiting)
 	stack_set_guard(c, next);
 	trace_switch(gp, next);
 	san_leave(c, gp, next, exiting);
-	if (next)
+	if (next && exiting)
+		goro_port_resume(&next->sp); /* nothing of gp's to save */
+	else if (next)
 		goro_port_switch(&gp->sp, &next->sp);
 	else
 		goro_port_mcall(&gp->sp, &c->g0sp);
@@ -822,7 +824,7 @@ goro_exit(void)
 }
 
 _Noreturn void
-sched_start(void (*fn)(void *), void *arg)
+sched_start(void *arg, void (*fn)(void *))
 {
 #if GORO_NCPU > 1
 	switch_done(mycpu());

@@ -33,6 +33,20 @@ goro_port_mcall:
 	.cfi_endproc
 	.size	goro_port_switch, .-goro_port_switch
 
+/* void goro_port_resume(const uintptr_t *to_sp); from an exited task,
+ * whose registers nobody needs: nothing saved. */
+	.globl	goro_port_resume
+	.type	goro_port_resume, %function
+	.p2align 2
+goro_port_resume:
+	.cfi_startproc
+	ldr	x9, [x0]
+	mov	sp, x9			/* the next task's stack */
+	RESTORE_CONTEXT
+	ret
+	.cfi_endproc
+	.size	goro_port_resume, .-goro_port_resume
+
 /*
  * void goro_port_start(void);
  * A new task's first "return" lands here with fn in x19 and arg in x20
@@ -44,8 +58,8 @@ goro_port_mcall:
 goro_port_start:
 	.cfi_startproc
 	.cfi_undefined x30		/* outermost frame: unwinders stop here */
-	mov	x0, x19
-	mov	x1, x20
+	mov	x0, x20			/* sched_start(arg, fn) */
+	mov	x1, x19
 	bl	sched_start
 	udf	#0			/* sched_start does not return */
 	.cfi_endproc

@@ -32,6 +32,16 @@ goro_port_switch:
 	RESTORE_CONTEXT
 	.size	goro_port_switch, .-goro_port_switch
 
+/* void goro_port_resume(const uintptr_t *to_sp); exited task -> task */
+	.globl	goro_port_resume
+	.type	goro_port_resume, %function
+	.thumb_func
+goro_port_resume:
+	ldr	r1, [r0]
+	mov	sp, r1			/* still PSP: the next task's stack */
+	RESTORE_CONTEXT
+	.size	goro_port_resume, .-goro_port_resume
+
 /* void goro_port_gogo(uintptr_t *g0_sp, const uintptr_t *to_sp); g0 -> task */
 	.globl	goro_port_gogo
 	.type	goro_port_gogo, %function
@@ -73,8 +83,8 @@ goro_port_mcall:
 	.type	goro_port_start, %function
 	.thumb_func
 goro_port_start:
-	mov	r0, r4
-	mov	r1, r5
+	mov	r0, r5			/* sched_start(arg, fn) */
+	mov	r1, r4
 	bl	sched_start
 	udf	#0			/* sched_start does not return */
 	.size	goro_port_start, .-goro_port_start

@@ -30,6 +30,15 @@ goro_port_switch:
 	RESTORE_CONTEXT_AND_RETURN
 	.size	goro_port_switch, .-goro_port_switch
 
+/* void goro_port_resume(const uintptr_t *to_sp); exited task -> task */
+	.globl	goro_port_resume
+	.type	goro_port_resume, %function
+	.thumb_func
+goro_port_resume:
+	ldr	sp, [r0]		/* still PSP: the next task's stack */
+	RESTORE_CONTEXT_AND_RETURN
+	.size	goro_port_resume, .-goro_port_resume
+
 /* void goro_port_gogo(uintptr_t *g0_sp, const uintptr_t *to_sp); g0 -> task */
 	.globl	goro_port_gogo
 	.type	goro_port_gogo, %function
@@ -63,8 +72,8 @@ goro_port_mcall:
 	.type	goro_port_start, %function
 	.thumb_func
 goro_port_start:
-	mov	r0, r4
-	mov	r1, r5
+	mov	r0, r5			/* sched_start(arg, fn) */
+	mov	r1, r4
 	bl	sched_start
 	udf	#0			/* sched_start does not return */
 	.size	goro_port_start, .-goro_port_start

@@ -32,6 +32,19 @@ goro_port_mcall:
 	.cfi_endproc
 	.size	goro_port_switch, .-goro_port_switch
 
+/* void goro_port_resume(const uintptr_t *to_sp); from an exited task,
+ * whose registers nobody needs: nothing saved. */
+	.globl	goro_port_resume
+	.type	goro_port_resume, @function
+	.p2align 2
+goro_port_resume:
+	.cfi_startproc
+	lw	sp, 0(a0)		/* the next task's stack */
+	RESTORE_CONTEXT
+	ret
+	.cfi_endproc
+	.size	goro_port_resume, .-goro_port_resume
+
 /*
  * void goro_port_start(void);
  * A new task's first "return" lands here with fn in s0 and arg in s1
@@ -43,8 +56,8 @@ goro_port_mcall:
 goro_port_start:
 	.cfi_startproc
 	.cfi_undefined ra		/* outermost frame: unwinders stop here */
-	mv	a0, s0
-	mv	a1, s1
+	mv	a0, s1			/* sched_start(arg, fn) */
+	mv	a1, s0
 	call	sched_start
 	unimp				/* sched_start does not return */
 	.cfi_endproc

@@ -30,6 +30,19 @@ goro_port_mcall:
 	.cfi_endproc
 	.size	goro_port_switch, .-goro_port_switch
 
+/* void goro_port_resume(const uintptr_t *to_sp); from an exited task,
+ * whose registers nobody needs: nothing saved. */
+	.globl	goro_port_resume
+	.type	goro_port_resume, @function
+	.p2align 4
+goro_port_resume:
+	.cfi_startproc
+	movq	(%rdi), %rsp		/* the next task's stack */
+	RESTORE_CONTEXT
+	ret
+	.cfi_endproc
+	.size	goro_port_resume, .-goro_port_resume
+
 /*
  * void goro_port_start(void);
  * A new task's first "return" lands here with fn in r12 and arg in r13
@@ -41,8 +54,8 @@ goro_port_mcall:
 goro_port_start:
 	.cfi_startproc
 	.cfi_undefined rip		/* outermost frame: unwinders stop here */
-	movq	%r12, %rdi
-	movq	%r13, %rsi
+	movq	%r13, %rdi		/* sched_start(arg, fn) */
+	movq	%r12, %rsi
 	call	sched_start
 	ud2				/* sched_start does not return */
 	.cfi_endproc
