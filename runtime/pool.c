@@ -463,6 +463,37 @@ pool_settle(void)
 	pool_unlock();
 }
 
+/* The largest block on the free lists (not counting the cache), 0 if
+ * none. */
+static size_t
+largest_listed(void)
+{
+	int k = (int)norders;
+
+	while (--k >= 0)
+		if (freelist[k])
+			return pool_block_size((unsigned)k);
+	return 0;
+}
+
+/* For the panic of a stack the pool cannot give: bytes free, and the
+ * largest free block in *largest. The cache goes back to the lists first,
+ * so that the lists alone tell the largest: what the pool does next no
+ * longer matters to a program that is ending, and goro_pool_info's
+ * read-only walk need not be linked for it. */
+size_t
+pool_exhausted_info(size_t *largest)
+{
+	size_t n;
+
+	pool_lock();
+	qcache_flush();
+	*largest = largest_listed();
+	n = nfree;
+	pool_unlock();
+	return n;
+}
+
 static int
 cached(size_t off)
 {
@@ -504,15 +535,12 @@ goro_pool_info(struct goro_pool_info *out)
 	out->total = GORO_POOL_SIZE;
 	out->free = nfree;
 	out->min_block = GORO_MIN_BLOCK;
-	out->largest_free = 0;
-	for (k = (int)norders - 1; k >= 0 && out->largest_free == 0; k--) {
+	/* Cached blocks may merge with free ones into a larger block than
+	 * any listed: look for one, from the largest size down. */
+	out->largest_free = largest_listed();
+	for (k = (int)norders - 1;
+	     nqcache > 0 && k >= 0 && pool_block_size((unsigned)k) > out->largest_free; k--) {
 		size_t size = pool_block_size((unsigned)k), off;
-		if (freelist[k]) {
-			out->largest_free = size;
-			break;
-		}
-		if (nqcache == 0)
-			continue;
 		for (off = 0; off + size <= GORO_POOL_SIZE; off += size)
 			if (whole_free(off, (unsigned)k)) {
 				out->largest_free = size;

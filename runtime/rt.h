@@ -506,6 +506,7 @@ int pool_kind(uintptr_t addr);                /* POOL_* at addr; POOL_NONE outsi
 void pool_mark_data(void *p, unsigned order); /* an allocated block holds data */
 void pool_each_data(void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *arg);
 void pool_settle(void); /* cached blocks back to the lists: the real shape */
+size_t pool_exhausted_info(size_t *largest); /* bytes free, the largest block (settles) */
 
 /* A shared object (channel, timer, wait group, mutex, semaphore) must not
  * live on a stack that can move: checked at its initialisation and first

@@ -793,7 +793,6 @@ stack_grow_g0(struct g *g, uintptr_t need)
 {
 	uintptr_t used = stack_hi(g) - g->sp;
 	unsigned order = g->order + 1u;
-	struct goro_pool_info pi;
 
 	note_use(g, used);
 	note_headroom(g);
@@ -820,11 +819,11 @@ stack_grow_g0(struct g *g, uintptr_t need)
 		/* Ask idle tasks for their unused halves, then try once more. */
 		sched_reclaim_g0();
 		if (copystack_g0(g, order, 0) < 0) {
-			goro_pool_info(&pi);
+			size_t largest, nfree = pool_exhausted_info(&largest);
 			goro_panic("goroutine %d (%s) needs a %lu-byte stack but the stack pool "
 			           "is exhausted (%lu bytes free, largest block %lu)",
-			           g->id, gname(g), block_bytes(order), (unsigned long)pi.free,
-			           (unsigned long)pi.largest_free);
+			           g->id, gname(g), block_bytes(order), (unsigned long)nfree,
+			           (unsigned long)largest);
 		}
 	}
 	g->grows = count_up(g->grows);
