@@ -387,9 +387,12 @@ free_locked(void *p, unsigned order)
 {
 	size_t off = offset_of(p);
 
-	rt_assert("pool", p != NULL && off < GORO_POOL_SIZE && off % pool_block_size(order) == 0);
-	rt_assert("pool", meta[off / GORO_MIN_BLOCK] == 0); /* double free */
-	rt_assert("pool", kind[off / GORO_MIN_BLOCK] != POOL_NONE);
+	/* A block of the pool, of this order, not free already (meta says a
+	 * free block starts there) and in use (kind): else a runtime bug
+	 * that would corrupt the free lists. One check, one message. */
+	if (p == NULL || off >= GORO_POOL_SIZE || off % pool_block_size(order) != 0 ||
+	    meta[off / GORO_MIN_BLOCK] != 0 || kind[off / GORO_MIN_BLOCK] == POOL_NONE)
+		goro_panic("pool: free of %p (order %u): not a block in use", p, order);
 	set_kind(off, order, POOL_NONE);
 #if GORO_CHECKS >= 2
 	memset(p, POOL_POISON, pool_block_size(order));

@@ -283,8 +283,8 @@ map_apply(uintptr_t *w, const struct stack_map *m, uintptr_t *first)
 	unsigned long na = mv.nadj, k;
 
 	if (first < mv.done)
-		goro_panic("goroutine %d (%s): stack maps overlap at %p: a frame record was left "
-		           "behind (a frame abandoned without returning?)",
+		goro_panic("goroutine %d (%s): stack maps overlap at %p: a stale frame record "
+		           "(a frame left without returning?)",
 		           mv.g->id, gname(mv.g), (void *)first);
 	if (na <= ADJ_MAX || mv.adj[na % ADJ_MAX] <= first) {
 		/* Every word the copy changed in [first, end) is in the ring:
@@ -797,13 +797,12 @@ stack_grow_g0(struct g *g, uintptr_t need)
 	note_use(g, used);
 	note_headroom(g);
 	if (*(const uintptr_t *)g->lo != STACK_CANARY)
-		goro_panic("goroutine %d (%s) overran its stack before the check ran: a frame or "
-		           "an unchecked call needs more than the %d-byte guard zone",
+		goro_panic("goroutine %d (%s) overran its stack: a frame or unchecked call "
+		           "past the %d-byte guard zone",
 		           g->id, gname(g), GORO_STACK_GUARD);
 	if (g->flags & GORO_FIXED_STACK)
-		goro_panic(
-		        "goroutine %d (%s) ran out of its fixed %lu-byte stack (%lu bytes in use)",
-		        g->id, gname(g), block_bytes(g->order), (unsigned long)used);
+		goro_panic("goroutine %d (%s) ran out of its fixed %lu-byte stack (%lu in use)",
+		           g->id, gname(g), block_bytes(g->order), (unsigned long)used);
 	if (g->pins)
 		goro_panic("goroutine %d (%s) must grow its %lu-byte stack, but it is pinned",
 		           g->id, gname(g), block_bytes(g->order));
@@ -821,7 +820,7 @@ stack_grow_g0(struct g *g, uintptr_t need)
 		if (copystack_g0(g, order, 0) < 0) {
 			size_t largest, nfree = pool_exhausted_info(&largest);
 			goro_panic("goroutine %d (%s) needs a %lu-byte stack but the stack pool "
-			           "is exhausted (%lu bytes free, largest block %lu)",
+			           "is exhausted (%lu free, largest %lu)",
 			           g->id, gname(g), block_bytes(order), (unsigned long)nfree,
 			           (unsigned long)largest);
 		}
@@ -960,7 +959,7 @@ stack_shared_panic(const void *obj, const char *what)
 	if (g == NULL)
 		goro_panic("%s at %p lies in a stack block no live task owns", what, obj);
 	goro_panic("%s at %p lives on the stack of goroutine %d (%s), which can move: use static "
-	           "storage (or goro_chan_new), or goro_stack_pin or GORO_FIXED_STACK",
+	           "storage (or goro_chan_new), goro_stack_pin or GORO_FIXED_STACK",
 	           what, obj, g->id, gname(g));
 }
 

@@ -31,8 +31,8 @@ Default_Handler(void)
 	unsigned n = ipsr();
 
 	if (n >= 16)
-		goro_panic("unexpected interrupt %u: no handler for it (define its CMSIS-named "
-		           "handler; the board's README.md lists them)",
+		goro_panic("unexpected interrupt %u: no handler for it (the board's README.md "
+		           "names its CMSIS handler)",
 		           n - 16);
 	goro_panic("unexpected exception %u", n);
 }
