@@ -269,6 +269,15 @@ pool_init(void)
 	POOL_POISON_ASAN(pool_mem, sizeof pool_mem);
 }
 
+/* Whether the core counts leading zeros in one instruction. Without
+ * (Cortex-M0, RV32IMAC), __builtin_clzl is a call to libgcc's __clzsi2,
+ * 60 bytes on Cortex-M0. */
+#if defined(__ARM_FEATURE_CLZ) || defined(__x86_64__) || defined(__riscv_zbb)
+#define POOL_CLZ 1
+#else
+#define POOL_CLZ 0
+#endif
+
 int
 pool_order(size_t size)
 {
@@ -276,10 +285,17 @@ pool_order(size_t size)
 
 	if (size <= GORO_MIN_BLOCK)
 		return 0;
+#if POOL_CLZ
 	/* The bits of (size - 1) / min block: the order whose block holds
 	 * size. Constant time: every spawn asks twice. */
 	k = (unsigned)(8 * sizeof(unsigned long)) -
 	    (unsigned)__builtin_clzl((unsigned long)((size - 1) / GORO_MIN_BLOCK));
+#else
+	/* The smallest order whose block holds size, counted up: a few
+	 * shifts for the sizes spawns ask for, and shorter than the call. */
+	for (k = 1; k < norders && pool_block_size(k) < size; k++)
+		;
+#endif
 	return k < norders ? (int)k : -1;
 }
 
