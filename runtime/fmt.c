@@ -97,25 +97,37 @@ rt_vsnfmt(char *buf, size_t size, const char *fmt, va_list ap)
 		conv = *fmt;
 		if (lng > 1 && sizeof(long long) > sizeof(long))
 			conv = 0; /* %lld wider than long: not known here */
-		if (conv == 's') {
-			s = va_arg(ap, const char *);
-			if (s == NULL)
-				s = "(null)";
-			for (len = 0; len != prec && s[len]; len++)
-				; /* its length, at most the precision */
-			pad = ' ';
-		} else if (conv == 'c') {
-			num[0] = (char)va_arg(ap, int);
-			s = num;
-			len = 1;
-			pad = ' ';
-		} else if (conv == '%') {
+		if (conv == '%') {
 			put(&o, '%');
 			continue;
-		} else if (conv == 'd' || conv == 'i' || conv == 'u' || conv == 'x' ||
-		           conv == 'X' || conv == 'p') {
-			int hex = conv == 'x' || conv == 'X' || conv == 'p';
+		}
+		if (conv == 's' || conv == 'c') {
+			pad = ' ';
+			if (conv == 'c') {
+				num[0] = (char)va_arg(ap, int);
+				s = num;
+				len = 1;
+			} else {
+				s = va_arg(ap, const char *);
+				if (s == NULL)
+					s = "(null)";
+				for (len = 0; len != prec && s[len]; len++)
+					; /* its length, at most the precision */
+			}
+		} else {
+			unsigned base = 16, neg = 0;
 
+			if (conv == 'd' || conv == 'i' || conv == 'u')
+				base = 10;
+			else if (conv != 'x' && conv != 'X' && conv != 'p') {
+				/* Unknown, or the format ended after '%': say so
+				 * where it is, and read no more arguments. */
+				put(&o, '%');
+				put(&o, '!');
+				for (; *fmt; fmt++)
+					put(&o, *fmt);
+				break;
+			}
 			if (conv == 'p')
 				v = (uintptr_t)va_arg(ap, void *);
 			else if (sizeof(long) > sizeof(int) && lng)
@@ -124,12 +136,13 @@ rt_vsnfmt(char *buf, size_t size, const char *fmt, va_list ap)
 				v = (unsigned long)(long)va_arg(ap, int);
 			else
 				v = va_arg(ap, unsigned);
-			lng = (conv == 'd' || conv == 'i') && (long)v < 0;
-			if (lng)
+			if (base == 10 && conv != 'u' && (long)v < 0) {
 				v = -v;
+				neg = 1;
+			}
 			do {
 				unsigned d;
-				if (hex) {
+				if (base == 16) {
 					d = (unsigned)v & 15u;
 					v >>= 4;
 				} else {
@@ -143,18 +156,10 @@ rt_vsnfmt(char *buf, size_t size, const char *fmt, va_list ap)
 				*--p = 'x';
 				*--p = '0';
 			}
-			if (lng)
+			if (neg)
 				*--p = '-';
 			s = p;
 			len = (int)(num + sizeof num - p);
-		} else {
-			/* Unknown, or the format ended after '%': say so where
-			 * it is, and read no more arguments. */
-			put(&o, '%');
-			put(&o, '!');
-			for (; *fmt; fmt++)
-				put(&o, *fmt);
-			break;
 		}
 		/* The field: s (len characters) padded to width, on the right
 		 * with '-', else on the left with pad. A '0'-padded negative
