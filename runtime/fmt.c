@@ -14,7 +14,9 @@
  *
  * Numbers are converted with shifts and adds, never a division: on
  * Cortex-M0, which has no divide instruction, a division would link
- * libgcc's.
+ * libgcc's. It is written for size (a tiny firmware links it for its
+ * panics): one loop over the format, every conversion ending in the same
+ * padded field.
  */
 #include <limits.h>
 #include <stdarg.h>
@@ -56,23 +58,15 @@ div10(unsigned long n, unsigned *rem)
 	return q;
 }
 
-/* s (len characters) padded to width: on the right with '-', else on the
- * left with pad. A '0'-padded negative number keeps its sign first. */
-static void
-field(struct out *o, const char *s, int len, int width, int left, char pad)
+/* The decimal number at *f (0 if none), *f moved past it. */
+static int
+decimal(const char **f)
 {
-	int n = width > len ? width - len : 0;
+	int n = 0;
 
-	if (!left && pad == '0' && *s == '-') {
-		put(o, *s++);
-		len--;
-	}
-	while (!left && n-- > 0)
-		put(o, pad);
-	while (len-- > 0)
-		put(o, *s++);
-	while (left && n-- > 0)
-		put(o, ' ');
+	for (; **f >= '0' && **f <= '9'; (*f)++)
+		n = n * 10 + (**f - '0');
+	return n;
 }
 
 size_t
@@ -82,7 +76,7 @@ rt_vsnfmt(char *buf, size_t size, const char *fmt, va_list ap)
 	char num[2 + 3 * sizeof(long)]; /* "-", then the digits, or "0x" and hex */
 
 	for (; *fmt; fmt++) {
-		int left = 0, width = 0, prec = -1, lng = 0, len;
+		int left = 0, width, prec = -1, lng = 0, len, n;
 		char pad = ' ', conv, *p = num + sizeof num;
 		const char *s = p;
 		unsigned long v;
@@ -91,85 +85,97 @@ rt_vsnfmt(char *buf, size_t size, const char *fmt, va_list ap)
 			put(&o, *fmt);
 			continue;
 		}
-		for (fmt++; *fmt == '-' || *fmt == '0'; fmt++)
+		while (*++fmt == '-' || *fmt == '0')
 			*fmt == '-' ? (void)(left = 1) : (void)(pad = '0');
-		for (; *fmt >= '0' && *fmt <= '9'; fmt++)
-			width = width * 10 + (*fmt - '0');
-		if (*fmt == '.')
-			for (prec = 0, fmt++; *fmt >= '0' && *fmt <= '9'; fmt++)
-				prec = prec * 10 + (*fmt - '0');
+		width = decimal(&fmt);
+		if (*fmt == '.') {
+			fmt++;
+			prec = decimal(&fmt);
+		}
 		for (; *fmt == 'l' || *fmt == 'h' || *fmt == 'z' || *fmt == 't'; fmt++)
 			lng += *fmt == 'l' || (*fmt != 'h' && sizeof(size_t) == sizeof(long));
 		conv = *fmt;
 		if (lng > 1 && sizeof(long long) > sizeof(long))
 			conv = 0; /* %lld wider than long: not known here */
-		switch (conv) {
-		case 'd':
-		case 'i':
-		case 'u':
-		case 'x':
-		case 'X':
-		case 'p':
+		if (conv == '%') {
+			put(&o, '%');
+			continue;
+		}
+		if (conv == 's' || conv == 'c') {
+			pad = ' ';
+			if (conv == 'c') {
+				num[0] = (char)va_arg(ap, int);
+				s = num;
+				len = 1;
+			} else {
+				s = va_arg(ap, const char *);
+				if (s == NULL)
+					s = "(null)";
+				for (len = 0; len != prec && s[len]; len++)
+					; /* its length, at most the precision */
+			}
+		} else {
+			unsigned base = 16, neg = 0;
+
+			if (conv == 'd' || conv == 'i' || conv == 'u')
+				base = 10;
+			else if (conv != 'x' && conv != 'X' && conv != 'p') {
+				/* Unknown, or the format ended after '%': say so
+				 * where it is, and read no more arguments. */
+				put(&o, '%');
+				put(&o, '!');
+				for (; *fmt; fmt++)
+					put(&o, *fmt);
+				break;
+			}
 			if (conv == 'p')
 				v = (uintptr_t)va_arg(ap, void *);
-			else if (lng)
+			else if (sizeof(long) > sizeof(int) && lng)
 				v = va_arg(ap, unsigned long);
-			else if (conv == 'd' || conv == 'i')
+			else if (sizeof(long) > sizeof(int) && (conv == 'd' || conv == 'i'))
 				v = (unsigned long)(long)va_arg(ap, int);
 			else
 				v = va_arg(ap, unsigned);
-			if ((conv == 'd' || conv == 'i') && (long)v < 0)
+			if (base == 10 && conv != 'u' && (long)v < 0) {
 				v = -v;
-			else
-				lng = -1; /* no sign */
+				neg = 1;
+			}
 			do {
 				unsigned d;
-				if (conv == 'x' || conv == 'X' || conv == 'p') {
+				if (base == 16) {
 					d = (unsigned)v & 15u;
 					v >>= 4;
 				} else {
 					v = div10(v, &d);
 				}
-				*--p = (conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef")[d];
+				/* 'a' less 32 is 'A' */
+				*--p = (char)("0123456789abcdef"[d] -
+				              (conv == 'X' && d > 9 ? 32 : 0));
 			} while (v);
 			if (conv == 'p') {
 				*--p = 'x';
 				*--p = '0';
 			}
-			if (lng >= 0)
+			if (neg)
 				*--p = '-';
 			s = p;
 			len = (int)(num + sizeof num - p);
-			break;
-		case 's':
-			s = va_arg(ap, const char *);
-			if (s == NULL)
-				s = "(null)";
-			for (len = 0; (prec < 0 || len < prec) && s[len]; len++)
-				; /* its length, at most the precision */
-			pad = ' ';
-			break;
-		case 'c':
-			num[0] = (char)va_arg(ap, int);
-			s = num;
-			len = 1;
-			pad = ' ';
-			break;
-		case '%':
-			put(&o, '%');
-			continue;
-		default:
-			/* Unknown, or the format ended after '%': say so where
-			 * it is, and read no more arguments. */
-			put(&o, '%');
-			put(&o, '!');
-			for (; *fmt; fmt++)
-				put(&o, *fmt);
-			goto done;
 		}
-		field(&o, s, len, width, left, pad);
+		/* The field: s (len characters) padded to width, on the right
+		 * with '-', else on the left with pad. A '0'-padded negative
+		 * number keeps its sign first. */
+		n = width - len;
+		if (!left && pad == '0' && *s == '-') {
+			put(&o, *s++);
+			len--;
+		}
+		for (; !left && n > 0; n--)
+			put(&o, pad);
+		while (len-- > 0)
+			put(&o, *s++);
+		for (; n > 0; n--)
+			put(&o, ' ');
 	}
-done:
 	if (size)
 		*o.p = 0;
 	return (size_t)(o.p - buf);

@@ -112,11 +112,15 @@ run(void (*fn)(void *), struct call *c)
 int
 __wrap_vfprintf(FILE *f, const char *fmt, va_list ap)
 {
+	struct call c;
 	va_list cp;
 	int r;
 
 	va_copy(cp, ap);
-	r = run(vfprintf_g0, &(struct call){.f = f, .fmt = fmt, .ap = &cp});
+	c.f = f;
+	c.fmt = fmt;
+	c.ap = &cp;
+	r = run(vfprintf_g0, &c);
 	va_end(cp);
 	return r;
 }
@@ -154,11 +158,16 @@ __wrap_printf(const char *fmt, ...)
 int
 __wrap_vsnprintf(char *s, size_t n, const char *fmt, va_list ap)
 {
+	struct call c;
 	va_list cp;
 	int r;
 
 	va_copy(cp, ap);
-	r = run(vsnprintf_g0, &(struct call){.s = s, .n = n, .fmt = fmt, .ap = &cp});
+	c.s = s;
+	c.n = n;
+	c.fmt = fmt;
+	c.ap = &cp;
+	r = run(vsnprintf_g0, &c);
 	va_end(cp);
 	return r;
 }
@@ -178,11 +187,15 @@ __wrap_snprintf(char *s, size_t n, const char *fmt, ...)
 int
 __wrap_vsprintf(char *s, const char *fmt, va_list ap)
 {
+	struct call c;
 	va_list cp;
 	int r;
 
 	va_copy(cp, ap);
-	r = run(vsprintf_g0, &(struct call){.s = s, .fmt = fmt, .ap = &cp});
+	c.s = s;
+	c.fmt = fmt;
+	c.ap = &cp;
+	r = run(vsprintf_g0, &c);
 	va_end(cp);
 	return r;
 }
@@ -202,32 +215,50 @@ __wrap_sprintf(char *s, const char *fmt, ...)
 int
 __wrap_fputs(const char *s, FILE *f)
 {
-	return run(fputs_g0, &(struct call){.fmt = s, .f = f});
+	struct call c;
+
+	c.fmt = s;
+	c.f = f;
+	return run(fputs_g0, &c);
 }
 
 int
 __wrap_puts(const char *s)
 {
-	return run(puts_g0, &(struct call){.fmt = s});
+	struct call c;
+
+	c.fmt = s;
+	return run(puts_g0, &c);
 }
 
 int
 __wrap_putchar(int ch)
 {
-	return run(putchar_g0, &(struct call){.ch = ch});
+	struct call c;
+
+	c.ch = ch;
+	return run(putchar_g0, &c);
 }
 
 int
 __wrap_fputc(int ch, FILE *f)
 {
-	return run(fputc_g0, &(struct call){.ch = ch, .f = f});
+	struct call c;
+
+	c.ch = ch;
+	c.f = f;
+	return run(fputc_g0, &c);
 }
 
 size_t
 __wrap_fwrite(const void *p, size_t size, size_t n, FILE *f)
 {
-	struct call c = {.fmt = p, .size = size, .n = n, .f = f};
+	struct call c;
 
+	c.fmt = p;
+	c.size = size;
+	c.n = n;
+	c.f = f;
 	goro_systemstack(fwrite_g0, &c);
 	return c.nret;
 }

@@ -269,6 +269,15 @@ pool_init(void)
 	POOL_POISON_ASAN(pool_mem, sizeof pool_mem);
 }
 
+/* Whether the core counts leading zeros in one instruction. Without
+ * (Cortex-M0, RV32IMAC), __builtin_clzl is a call to libgcc's __clzsi2,
+ * 60 bytes on Cortex-M0. */
+#if defined(__ARM_FEATURE_CLZ) || defined(__x86_64__) || defined(__riscv_zbb)
+#define POOL_CLZ 1
+#else
+#define POOL_CLZ 0
+#endif
+
 int
 pool_order(size_t size)
 {
@@ -276,10 +285,17 @@ pool_order(size_t size)
 
 	if (size <= GORO_MIN_BLOCK)
 		return 0;
+#if POOL_CLZ
 	/* The bits of (size - 1) / min block: the order whose block holds
 	 * size. Constant time: every spawn asks twice. */
 	k = (unsigned)(8 * sizeof(unsigned long)) -
 	    (unsigned)__builtin_clzl((unsigned long)((size - 1) / GORO_MIN_BLOCK));
+#else
+	/* The smallest order whose block holds size, counted up: a few
+	 * shifts for the sizes spawns ask for, and shorter than the call. */
+	for (k = 1; k < norders && pool_block_size(k) < size; k++)
+		;
+#endif
 	return k < norders ? (int)k : -1;
 }
 
@@ -387,9 +403,12 @@ free_locked(void *p, unsigned order)
 {
 	size_t off = offset_of(p);
 
-	rt_assert("pool", p != NULL && off < GORO_POOL_SIZE && off % pool_block_size(order) == 0);
-	rt_assert("pool", meta[off / GORO_MIN_BLOCK] == 0); /* double free */
-	rt_assert("pool", kind[off / GORO_MIN_BLOCK] != POOL_NONE);
+	/* A block of the pool, of this order, not free already (meta says a
+	 * free block starts there) and in use (kind): else a runtime bug
+	 * that would corrupt the free lists. One check, one message. */
+	if (p == NULL || off >= GORO_POOL_SIZE || off % pool_block_size(order) != 0 ||
+	    meta[off / GORO_MIN_BLOCK] != 0 || kind[off / GORO_MIN_BLOCK] == POOL_NONE)
+		goro_panic("pool: free of %p (order %u): not a block in use", p, order);
 	set_kind(off, order, POOL_NONE);
 #if GORO_CHECKS >= 2
 	memset(p, POOL_POISON, pool_block_size(order));
@@ -463,6 +482,37 @@ pool_settle(void)
 	pool_unlock();
 }
 
+/* The largest block on the free lists (not counting the cache), 0 if
+ * none. */
+static size_t
+largest_listed(void)
+{
+	int k = (int)norders;
+
+	while (--k >= 0)
+		if (freelist[k])
+			return pool_block_size((unsigned)k);
+	return 0;
+}
+
+/* For the panic of a stack the pool cannot give: bytes free, and the
+ * largest free block in *largest. The cache goes back to the lists first,
+ * so that the lists alone tell the largest: what the pool does next no
+ * longer matters to a program that is ending, and goro_pool_info's
+ * read-only walk need not be linked for it. */
+size_t
+pool_exhausted_info(size_t *largest)
+{
+	size_t n;
+
+	pool_lock();
+	qcache_flush();
+	*largest = largest_listed();
+	n = nfree;
+	pool_unlock();
+	return n;
+}
+
 static int
 cached(size_t off)
 {
@@ -504,15 +554,12 @@ goro_pool_info(struct goro_pool_info *out)
 	out->total = GORO_POOL_SIZE;
 	out->free = nfree;
 	out->min_block = GORO_MIN_BLOCK;
-	out->largest_free = 0;
-	for (k = (int)norders - 1; k >= 0 && out->largest_free == 0; k--) {
+	/* Cached blocks may merge with free ones into a larger block than
+	 * any listed: look for one, from the largest size down. */
+	out->largest_free = largest_listed();
+	for (k = (int)norders - 1;
+	     nqcache > 0 && k >= 0 && pool_block_size((unsigned)k) > out->largest_free; k--) {
 		size_t size = pool_block_size((unsigned)k), off;
-		if (freelist[k]) {
-			out->largest_free = size;
-			break;
-		}
-		if (nqcache == 0)
-			continue;
 		for (off = 0; off + size <= GORO_POOL_SIZE; off += size)
 			if (whole_free(off, (unsigned)k)) {
 				out->largest_free = size;

@@ -20,7 +20,9 @@
 
 #include "board.h"
 #include "fault.h"
+#include "goro.h"
 #include "goro_board.h"
+#include "rt.h"
 #include "sp.h"
 
 static int started;
@@ -90,40 +92,31 @@ goro_board_wait_forever(void)
 }
 
 /* The default end: say how the program ended, then halt. scripts/uart-run
- * reads the line under QEMU and ends QEMU with that status. */
+ * reads the line under QEMU and ends QEMU with that status. The runtime's
+ * formatter writes the number: it divides by shifts (Cortex-M0 has no
+ * divide instruction), and a panic links it anyway. */
 __attribute__((weak)) _Noreturn void
 goro_board_halt(int status)
 {
-	/* Decimal digits by subtracting powers of ten: Cortex-M0 has no
-	 * divide, and a division would link libgcc's. */
-	static const unsigned pow10[] = {1000000000u, 100000000u, 10000000u, 1000000u, 100000u,
-	                                 10000u,      1000u,      100u,      10u,      1u};
-	char d[12], *p = d;
-	unsigned v = status < 0 ? -(unsigned)status : (unsigned)status;
-	unsigned i;
+	char line[32]; /* "\ngoro: exit -2147483648\n" fits */
 
-	if (status < 0)
-		*p++ = '-';
-	for (i = 0; i < sizeof pow10 / sizeof pow10[0]; i++) {
-		char digit = '0';
-		while (v >= pow10[i]) {
-			v -= pow10[i];
-			digit++;
-		}
-		if (digit != '0' || p > d + (status < 0) || pow10[i] == 1)
-			*p++ = digit;
-	}
-	*p = 0;
-	if (last != '\n')
-		board_console_raw("\n");
-	board_console_raw("goro: exit ");
-	board_console_raw(d);
-	board_console_raw("\n");
+	rt_snfmt(line, sizeof line, "%sgoro: exit %d\n", last != '\n' ? "\n" : "", status);
+	board_console_raw(line);
 	goro_board_wait_forever();
 }
 
+static void
+halt_g0(void *status)
+{
+	goro_board_halt(*(int *)status);
+}
+
+/* On g0's stack: a task may call exit, and neither the formatting nor an
+ * application's own goro_board_halt is stack checked. */
 void
 _exit(int status)
 {
-	goro_board_halt(status);
+	goro_systemstack(halt_g0, &status);
+	for (;;) /* goro_board_halt does not return */
+		;
 }

@@ -1,9 +1,11 @@
 /*
  * The CPU-exception report (fault.h).
  */
+#include <stdarg.h>
 #include <unistd.h>
 
 #include "fault.h"
+#include "rt.h"
 
 void
 board_fault_str(struct board_fault *f, const char *s)
@@ -21,10 +23,7 @@ board_fault_begin(struct board_fault *f, const char *title, const char *what)
 		_exit(BOARD_EXIT_FAULT_NESTED);
 	reporting = 1;
 	f->n = 0;
-	board_fault_str(f, "goro: ");
-	board_fault_str(f, title);
-	board_fault_str(f, ": ");
-	board_fault_str(f, what);
+	board_fault_fmt(f, "goro: %s: %s", title, what);
 }
 
 void
@@ -50,6 +49,16 @@ board_fault_reg(struct board_fault *f, const char *name, uint64_t v, int digits)
 	board_fault_str(f, name);
 	board_fault_str(f, " ");
 	board_fault_hex(f, v, digits);
+}
+
+void
+board_fault_fmt(struct board_fault *f, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	f->n += (unsigned)rt_vsnfmt(f->s + f->n, sizeof f->s - f->n, fmt, ap);
+	va_end(ap);
 }
 
 _Noreturn void

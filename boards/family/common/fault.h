@@ -29,6 +29,10 @@ void board_fault_str(struct board_fault *f, const char *s);
 void board_fault_hex(struct board_fault *f, uint64_t v, int digits);
 /* "  name 0x...", the same way. */
 void board_fault_reg(struct board_fault *f, const char *name, uint64_t v, int digits);
+/* What fits of fmt's output, formatted by the runtime's formatter
+ * (runtime/fmt.c: no stdio, no state, the conversions goro_panic knows). */
+void board_fault_fmt(struct board_fault *f, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
 _Noreturn void board_fault_end(struct board_fault *f);
 
 /* The console's raw output, for faults: NUL-terminated, no stdio, no

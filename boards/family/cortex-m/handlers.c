@@ -2,6 +2,7 @@
  * Cortex-M: the defaults behind the vector table's weak names
  * (vectors.h), and the NVIC calls of the board interface (goro_board.h).
  */
+#include <inttypes.h>
 #include <stdint.h>
 
 #include "fault.h"
@@ -31,29 +32,10 @@ Default_Handler(void)
 	unsigned n = ipsr();
 
 	if (n >= 16)
-		goro_panic("unexpected interrupt %u: no handler for it (define its CMSIS-named "
-		           "handler; the board's README.md lists them)",
+		goro_panic("unexpected interrupt %u: no handler for it (the board's README.md "
+		           "names its CMSIS handler)",
 		           n - 16);
 	goro_panic("unexpected exception %u", n);
-}
-
-static const char *
-exception_name(unsigned n)
-{
-	switch (n) {
-	case 2:
-		return "NMI";
-	case 3:
-		return "HardFault";
-	case 4:
-		return "MemManage fault";
-	case 5:
-		return "BusFault";
-	case 6:
-		return "UsageFault";
-	default:
-		return "exception";
-	}
 }
 
 /*
@@ -66,24 +48,28 @@ exception_name(unsigned n)
 void
 cortexm_fault(uint32_t *frame, uint32_t exc_return)
 {
+	/* Exceptions 2-6; ARMv6-M has only the first two. */
+	static const char *const names[] = {"NMI", "HardFault", "MemManage fault", "BusFault",
+	                                    "UsageFault"};
+	unsigned n = ipsr() - 2;
 	struct board_fault f;
 
-	board_fault_begin(&f, "CPU exception", exception_name(ipsr()));
-	board_fault_str(&f, exc_return & 4 ? " on a task's stack (PSP)\n" : " on MSP\n");
-	board_fault_reg(&f, "pc", frame[6], 8);
-	board_fault_reg(&f, "lr", frame[5], 8);
-	board_fault_reg(&f, "sp", (uintptr_t)frame, 8);
+	board_fault_begin(&f, "CPU exception", n < 5 ? names[n] : "exception");
+	board_fault_fmt(&f, " on %s\n  pc 0x%08" PRIx32 "  lr 0x%08" PRIx32 "  sp 0x%08" PRIxPTR,
+	                exc_return & 4 ? "a task's stack (PSP)" : "MSP", frame[6], frame[5],
+	                (uintptr_t)frame);
 #if !__ARM_ARCH_6M__
 	{
 		uint32_t cfsr = *(volatile uint32_t *)0xE000ED28u;
 
-		board_fault_str(&f, "\n");
-		board_fault_reg(&f, "CFSR", cfsr, 8);
-		board_fault_reg(&f, "HFSR", *(volatile uint32_t *)0xE000ED2Cu, 8);
+		board_fault_fmt(&f, "\n  CFSR 0x%08" PRIx32 "  HFSR 0x%08" PRIx32, cfsr,
+		                *(volatile uint32_t *)0xE000ED2Cu);
 		if (cfsr & (1u << 7)) /* MMARVALID */
-			board_fault_reg(&f, "MMFAR", *(volatile uint32_t *)0xE000ED34u, 8);
+			board_fault_fmt(&f, "  MMFAR 0x%08" PRIx32,
+			                *(volatile uint32_t *)0xE000ED34u);
 		if (cfsr & (1u << 15)) /* BFARVALID */
-			board_fault_reg(&f, "BFAR", *(volatile uint32_t *)0xE000ED38u, 8);
+			board_fault_fmt(&f, "  BFAR 0x%08" PRIx32,
+			                *(volatile uint32_t *)0xE000ED38u);
 	}
 #endif
 	board_fault_end(&f);
