@@ -735,8 +735,11 @@ park_step(struct cpu *c, struct g *gp, const char *reason, int polled)
 }
 
 /* A park with something wrong, or news from interrupts to see to first.
- * Out of line, as yield_slow is. */
-static __attribute__((noinline)) void
+ * Inline, unlike yield_slow: a park is often the deepest call a task makes
+ * on its stack (goro_select's, under the guard zone: docs/stacks.md), and
+ * where the slow path cannot be a tail call (Thumb-1) an out-of-line one
+ * would add sched_park's frame to it. */
+static inline __attribute__((always_inline)) void
 park_slow(struct cpu *c, struct g *gp, const char *reason)
 {
 	if (gp == NULL)
