@@ -46,9 +46,9 @@ int rt_panic_args(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /
 #endif
 
 /*
- * The hot paths (switch, spawn, park, exit) are inlined where they are
- * used, and yield and park test for their rare cases before taking a
- * copy of the common path that saves no registers. A runtime built for
+ * The hot paths (switch, spawn, exit) are inlined where they are used,
+ * and yield tests for its rare cases before taking a copy of the common
+ * path that saves no registers. A runtime built for
  * size (runtime_optimization=s, __OPTIMIZE_SIZE__) keeps one copy of
  * each instead: RT_SMALL sends every call down the path that handles all
  * cases, and rt_hot functions are plain static ones.

@@ -81,17 +81,20 @@ spin_lock_irq(spinlock_t *l)
 }
 
 /* Sleep until woken, unless *busy is 0 by the time this CPU's bit is in
- * *sleepers. A wake may come for another reason: callers look again. */
+ * *sleepers. A wake may come for another reason: callers look again.
+ * Interrupts are masked from before the bit goes in until the sleep: a
+ * wake that came between the last look and the sleep would otherwise be
+ * taken, and its signal cleared, by the wake interrupt's handler (RISC-V
+ * MSIP), and the CPU would sleep with nothing pending. Masked, it stays
+ * pending and ends the sleep at once (goro_board_idle, board.h). */
 void
 spin_sleep(atomic_uint *sleepers, atomic_uint *busy)
 {
-	unsigned long irq;
+	unsigned long irq = port_irq_save();
 
 	atomic_fetch_or_explicit(sleepers, 1u << mycpu()->id, memory_order_seq_cst);
-	if (atomic_load_explicit(busy, memory_order_seq_cst) == 0)
-		return;
-	irq = port_irq_save();
-	goro_board_idle();
+	if (atomic_load_explicit(busy, memory_order_seq_cst) != 0)
+		goro_board_idle();
 	port_irq_restore(irq);
 }
 
@@ -626,12 +629,12 @@ poll_on_g0(struct cpu *c)
 static inline __attribute__((always_inline)) void
 switch_away(struct cpu *c, struct g *gp, struct g *next, int exiting)
 {
+	trace_switch(gp, next);
 	if (next)
 		claim(c, next);
 	c->curg = next;
 	set_prev(c, gp);
 	stack_set_guard(c, next);
-	trace_switch(gp, next);
 	san_leave(c, gp, next, exiting);
 	if (next && exiting)
 		goro_port_resume(&next->sp); /* nothing of gp's to save */
@@ -712,61 +715,41 @@ sched_isr_panic(const char *what)
 	goro_panic("%s called from an interrupt handler: only the *_isr calls are", what);
 }
 
-/* The park itself, once gp may park: gp waits, and the next runnable
- * task runs (or, if there is none, g0). polled: look at the interrupts'
- * news first. */
-static inline __attribute__((always_inline)) void
-park_step(struct cpu *c, struct g *gp, const char *reason, int polled)
-{
-	struct g *next;
-
-	gp->status = G_WAITING;
-	gp->waitreason = reason;
-	trace_park(gp, reason);
-	rt_unlock(); /* from here on a waker may ready gp: it stays on this CPU
-	                (oncpu) until the switch below is done */
-	runq_leave(c, gp);
-	if (polled)
-		poll_on_g0(c);
-	next = runq_next(c);
-	if (next == gp) /* a timer or interrupt readied us already */
-		return;
-	switch_away(c, gp, next, 0);
-}
-
-/* A park with something wrong, or news from interrupts to see to first.
- * Inline, unlike yield_slow: a park is often the deepest call a task makes
- * on its stack (goro_select's, under the guard zone: docs/stacks.md), and
- * where the slow path cannot be a tail call (Thumb-1) an out-of-line one
- * would add sched_park's frame to it. */
-static inline __attribute__((always_inline)) void
-park_slow(struct cpu *c, struct g *gp, const char *reason)
-{
-	if (gp == NULL)
-		goro_panic("%s outside a task: only tasks can wait", reason);
-	sched_check_thread(reason);
-	stack_check(gp);
-	park_step(c, gp, reason, poll_get(c));
-}
-
 /*
  * Park the running task until sched_ready: it has put wait records where
  * its wakers will find them (with several CPUs, under rtlock, which this
  * releases). Runs the next runnable task directly, or, if there is none,
  * gives the CPU to g0, which sleeps until something wakes. Outside a task
  * there is no one to park: a panic.
+ *
+ * One function, with no fast path split off as the yield's is: a park is
+ * often the deepest call a task makes on its stack (goro_select's, under
+ * the guard zone: docs/stacks.md), and a split costs a frame on some
+ * ports (where a slow path out of line nests, or inline needs more
+ * registers saved) for the two instructions it saves on Cortex-M3.
  */
 void
 sched_park(const char *reason)
 {
 	struct cpu *c = mycpu();
-	struct g *gp = c->curg;
+	struct g *gp = c->curg, *next;
 
-	if (RT_SMALL ||
-	    __builtin_expect(gp == NULL || port_in_isr() || !stack_canary_ok(gp) || poll_get(c), 0))
-		park_slow(c, gp, reason);
-	else
-		park_step(c, gp, reason, 0);
+	if (gp == NULL)
+		goro_panic("%s outside a task: only tasks can wait", reason);
+	sched_check_thread(reason);
+	stack_check(gp);
+	gp->status = G_WAITING;
+	gp->waitreason = reason;
+	runq_leave(c, gp);
+	trace_park(gp, reason);
+	rt_unlock(); /* from here on a waker may ready gp: it stays on this CPU
+	                (oncpu) until the switch below is done */
+	if (poll_get(c))
+		poll_on_g0(c);
+	next = runq_next(c);
+	if (next == gp) /* a timer or interrupt readied us already */
+		return;
+	switch_away(c, gp, next, 0);
 }
 
 /* What interrupts left for the scheduler: posted semaphores, due timers. */
