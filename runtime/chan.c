@@ -371,7 +371,7 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 		struct goro_case *cs = &cases[pick];
 		int r;
 		if (cs->dir == GORO_SEND) {
-			r = send_now(cs->chan, cs->elem);
+			r = chan_send_now(cs->chan, cs->elem); /* send_now once more, not inlined */
 		} else {
 			r = recv_now(cs->chan, cs->elem);
 			cs->ok = r == 0;
@@ -413,7 +413,7 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 	i = (size_t)st.idx;
 	if (cases[i].dir == GORO_SEND) {
 		if (cases[i].w.result == GORO_ECLOSED)
-			goro_panic("send on closed channel");
+			send_closed_panic();
 	} else {
 		cases[i].ok = cases[i].w.result == 0;
 	}
