@@ -126,13 +126,9 @@ static struct board_deadline deadline = {
         .stop = timer1_stop,
 };
 
-/* The handler's way to the deadline (deadline.h): NULL until one is set. */
-static struct board_deadline *deadline_used;
-
 void
 goro_board_timer_set(uint64_t deadline_us)
 {
-	deadline_used = &deadline;
 	board_deadline_set(&deadline, deadline_us);
 }
 
@@ -140,5 +136,5 @@ void
 TIMER1_IRQHandler(void)
 {
 	timer1_stop(); /* one-shot */
-	board_deadline_irq(deadline_used);
+	board_deadline_irq();
 }
