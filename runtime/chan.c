@@ -55,7 +55,7 @@ goro_chan_init(struct goro_chan *c, void *buf, size_t elem_size, size_t cap)
 {
 	if (c == NULL || (elem_size > 0 && cap > 0 && buf == NULL))
 		return GORO_EINVAL;
-	stack_check_shared(c, "goro_chan_init: channel");
+	stack_check_shared(c, "channel of goro_chan_init");
 	memset(c, 0, sizeof *c);
 	/* Zero-size elements (Go's chan struct{}) need no ring: slot() then
 	 * lands on the channel itself, and copying 0 bytes touches nothing. */

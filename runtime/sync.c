@@ -6,6 +6,12 @@
 #include "rt.h"
 #include "sp.h"
 
+/*
+ * The shared-object checks name the object and the call that was given it,
+ * "wait group of goro_wg_add": the linker then keeps the call's name, which
+ * sched_check_thread reports, as the tail of that one string.
+ */
+
 /* Park on q; a waker fires the wait and readies us. rtlock held: the
  * park lets go of it. */
 static void
@@ -31,7 +37,7 @@ void
 goro_wg_add(struct goro_wg *wg, int delta)
 {
 	sched_check_thread("goro_wg_add");
-	stack_check_shared(wg, "goro_wg_add: wait group");
+	stack_check_shared(wg, "wait group of goro_wg_add");
 	rt_lock();
 	wg->count += delta;
 	if (wg->count < 0) {
@@ -53,7 +59,7 @@ void
 goro_wg_wait(struct goro_wg *wg)
 {
 	sched_check_thread("goro_wg_wait");
-	stack_check_shared(wg, "goro_wg_wait: wait group");
+	stack_check_shared(wg, "wait group of goro_wg_wait");
 	rt_lock();
 	if (wg->count > 0)
 		park_on(&wg->q, "wait group");
@@ -61,17 +67,26 @@ goro_wg_wait(struct goro_wg *wg)
 		rt_unlock();
 }
 
+/* The task calling call, which locks a mutex: only a task can own one. */
+static struct g *
+mutex_caller(const char *call)
+{
+	struct g *me = mycpu()->curg;
+
+	sched_check_thread(call);
+	if (me == NULL)
+		goro_panic("%s outside a task", call);
+	return me;
+}
+
 /* The mutex is handed to the first waiter on unlock, so it is never
  * free while someone waits: no waiter can be overtaken (FIFO). */
 void
 goro_mutex_lock(struct goro_mutex *m)
 {
-	struct g *me = mycpu()->curg;
+	struct g *me = mutex_caller("goro_mutex_lock");
 
-	sched_check_thread("goro_mutex_lock");
-	if (me == NULL)
-		goro_panic("goro_mutex_lock outside a task");
-	stack_check_shared(m, "goro_mutex_lock: mutex");
+	stack_check_shared(m, "mutex of goro_mutex_lock");
 	rt_lock();
 	if (m->owner == NULL) {
 		m->owner = me;
@@ -89,12 +104,9 @@ goro_mutex_lock(struct goro_mutex *m)
 int
 goro_mutex_trylock(struct goro_mutex *m)
 {
-	struct g *me = mycpu()->curg;
+	struct g *me = mutex_caller("goro_mutex_trylock");
 
-	sched_check_thread("goro_mutex_trylock");
-	if (me == NULL)
-		goro_panic("goro_mutex_trylock outside a task");
-	stack_check_shared(m, "goro_mutex_trylock: mutex");
+	stack_check_shared(m, "mutex of goro_mutex_trylock");
 	rt_lock();
 	if (m->owner != NULL) {
 		rt_unlock();
@@ -132,7 +144,7 @@ goro_mutex_unlock(struct goro_mutex *m)
 void
 goro_sema_init(struct goro_sema *s, int count)
 {
-	stack_check_shared(s, "goro_sema_init: semaphore");
+	stack_check_shared(s, "semaphore of goro_sema_init");
 	s->count = count;
 	s->isr = 0;
 	s->queued = 0;

@@ -292,7 +292,7 @@ void
 goro_timer_start(struct goro_timer *t, uint64_t after_us, uint64_t period_us)
 {
 	sched_check_thread("goro_timer_start");
-	stack_check_shared(t, "goro_timer_start: timer");
+	stack_check_shared(t, "timer of goro_timer_start");
 	rt_lock();
 	if (t->c.buf != (unsigned char *)&t->slot) { /* first start: t is zeroed */
 		goro_chan_init(&t->c, &t->slot, sizeof t->slot, 1);
