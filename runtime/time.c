@@ -120,7 +120,7 @@ timer_add(struct goro_tnode *t)
 	__atomic_store_n(&sched_time, &time_ops, __ATOMIC_RELEASE);
 	if (nheap == GORO_MAX_TIMERS) {
 		rt_unlock();
-		goro_panic("too many timers pending (the table holds %d; meson option max_timers)",
+		goro_panic("too many timers pending (meson option max_timers: %d)",
 		           GORO_MAX_TIMERS);
 	}
 	heap_set(nheap++, t);
