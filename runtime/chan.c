@@ -329,6 +329,17 @@ fastrand(struct cpu *c)
 
 #define SELECT_MAX 64
 
+/* True with chance 1/k, for 1 <= k <= SELECT_MAX: a random word's top 24
+ * bits scaled into 0..k-1 are 0 for ceil(2^24 / k) of the 2^24 values,
+ * 1/k to within 2^-18. No division: Cortex-M0 has none, and select's
+ * would link libgcc's (276 B). */
+static int
+one_in(struct cpu *c, uint32_t k)
+{
+	return ((fastrand(c) >> 8) * k) >> 24 == 0;
+}
+_Static_assert(SELECT_MAX <= 256, "one_in: (2^24 - 1) * SELECT_MAX fits 32 bits");
+
 /* Could this case proceed now? (A send on a closed channel "can": doing
  * it panics, as in Go.) */
 static int
@@ -365,7 +376,7 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 	pick = -1;
 	rt_lock();
 	for (i = 0, k = 0; i < n; i++)
-		if (case_ready(&cases[i]) && fastrand(c) % ++k == 0)
+		if (case_ready(&cases[i]) && one_in(c, (uint32_t)++k))
 			pick = (int)i;
 	if (pick >= 0) {
 		struct goro_case *cs = &cases[pick];
