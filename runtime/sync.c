@@ -3,6 +3,8 @@
  * channels. Semaphores are also how interrupt handlers wake tasks. With
  * several CPUs each operation holds rtlock (rt.h); parking lets go of it.
  */
+#include <string.h>
+
 #include "rt.h"
 #include "sp.h"
 
@@ -145,12 +147,8 @@ void
 goro_sema_init(struct goro_sema *s, int count)
 {
 	stack_check_shared(s, "semaphore of goro_sema_init");
+	memset(s, 0, sizeof *s); /* no waiters, no pending posts */
 	s->count = count;
-	s->isr = 0;
-	s->queued = 0;
-	s->isr_posts = 0;
-	s->isr_next = NULL;
-	s->q.head = s->q.tail = NULL;
 }
 
 void
