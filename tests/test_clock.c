@@ -18,9 +18,9 @@ static volatile uint64_t rates[] = {
         25000000u, /* the CMSDK timers */
         62500000u, /* QEMU's generic timer */
         32768u,    /* the HiFive1's CLINT */
-        24000000u, /* the Raspberry Pi's generic timer */
-        65536000000u /* the largest whole number of MHz board_div_small takes */,
-        65537000000u /* the smallest past it */,
+        24000000u, /* a 24 MHz crystal's */
+        65536000000u /* 2^16 ticks per us: a 16-bit edge for a division in steps */,
+        65537000000u /* and one past it */,
         1u,
         999999u,
 };
