@@ -55,7 +55,7 @@ goro_chan_init(struct goro_chan *c, void *buf, size_t elem_size, size_t cap)
 {
 	if (c == NULL || (elem_size > 0 && cap > 0 && buf == NULL))
 		return GORO_EINVAL;
-	stack_check_shared(c, "goro_chan_init: channel");
+	stack_check_shared(c, "channel of goro_chan_init");
 	memset(c, 0, sizeof *c);
 	/* Zero-size elements (Go's chan struct{}) need no ring: slot() then
 	 * lands on the channel itself, and copying 0 bytes touches nothing. */
@@ -327,6 +327,17 @@ fastrand(struct cpu *c)
 
 #define SELECT_MAX 64
 
+/* True with chance 1/k, for 1 <= k <= SELECT_MAX: a random word's top 24
+ * bits scaled into 0..k-1 are 0 for ceil(2^24 / k) of the 2^24 values,
+ * 1/k to within 2^-18. No division: Cortex-M0 has none, and select's
+ * would link libgcc's (276 B). */
+static int
+one_in(struct cpu *c, uint32_t k)
+{
+	return ((fastrand(c) >> 8) * k) >> 24 == 0;
+}
+_Static_assert(SELECT_MAX <= 256, "one_in: (2^24 - 1) * SELECT_MAX fits 32 bits");
+
 /* Could this case proceed now? (A send on a closed channel "can": doing
  * it panics, as in Go.) */
 static int
@@ -363,13 +374,13 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 	pick = -1;
 	rt_lock();
 	for (i = 0, k = 0; i < n; i++)
-		if (case_ready(&cases[i]) && fastrand(c) % ++k == 0)
+		if (case_ready(&cases[i]) && one_in(c, (uint32_t)++k))
 			pick = (int)i;
 	if (pick >= 0) {
 		struct goro_case *cs = &cases[pick];
 		int r;
 		if (cs->dir == GORO_SEND) {
-			r = send_now(cs->chan, cs->elem);
+			r = chan_send_now(cs->chan, cs->elem); /* send_now once more, not inlined */
 		} else {
 			r = recv_now(cs->chan, cs->elem);
 			cs->ok = r == 0;
@@ -411,7 +422,7 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 	i = (size_t)st.idx;
 	if (cases[i].dir == GORO_SEND) {
 		if (cases[i].w.result == GORO_ECLOSED)
-			goro_panic("send on closed channel");
+			send_closed_panic();
 	} else {
 		cases[i].ok = cases[i].w.result == 0;
 	}

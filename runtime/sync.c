@@ -3,8 +3,16 @@
  * channels. Semaphores are also how interrupt handlers wake tasks. With
  * several CPUs each operation holds rtlock (rt.h); parking lets go of it.
  */
+#include <string.h>
+
 #include "rt.h"
 #include "sp.h"
+
+/*
+ * The shared-object checks name the object and the call that was given it,
+ * "wait group of goro_wg_add": the linker then keeps the call's name, which
+ * sched_check_thread reports, as the tail of that one string.
+ */
 
 /* Park on q; a waker fires the wait and readies us. rtlock held: the
  * park lets go of it. Always inline: a call here, last in its caller,
@@ -33,7 +41,7 @@ void
 goro_wg_add(struct goro_wg *wg, int delta)
 {
 	sched_check_thread("goro_wg_add");
-	stack_check_shared(wg, "goro_wg_add: wait group");
+	stack_check_shared(wg, "wait group of goro_wg_add");
 	rt_lock();
 	wg->count += delta;
 	if (wg->count < 0) {
@@ -55,7 +63,7 @@ void
 goro_wg_wait(struct goro_wg *wg)
 {
 	sched_check_thread("goro_wg_wait");
-	stack_check_shared(wg, "goro_wg_wait: wait group");
+	stack_check_shared(wg, "wait group of goro_wg_wait");
 	rt_lock();
 	if (wg->count > 0)
 		park_on(&wg->q, "wait group");
@@ -63,17 +71,26 @@ goro_wg_wait(struct goro_wg *wg)
 		rt_unlock();
 }
 
+/* The task calling call, which locks a mutex: only a task can own one. */
+static struct g *
+mutex_caller(const char *call)
+{
+	struct g *me = mycpu()->curg;
+
+	sched_check_thread(call);
+	if (me == NULL)
+		goro_panic("%s outside a task", call);
+	return me;
+}
+
 /* The mutex is handed to the first waiter on unlock, so it is never
  * free while someone waits: no waiter can be overtaken (FIFO). */
 void
 goro_mutex_lock(struct goro_mutex *m)
 {
-	struct g *me = mycpu()->curg;
+	struct g *me = mutex_caller("goro_mutex_lock");
 
-	sched_check_thread("goro_mutex_lock");
-	if (me == NULL)
-		goro_panic("goro_mutex_lock outside a task");
-	stack_check_shared(m, "goro_mutex_lock: mutex");
+	stack_check_shared(m, "mutex of goro_mutex_lock");
 	rt_lock();
 	if (m->owner == NULL) {
 		m->owner = me;
@@ -91,12 +108,9 @@ goro_mutex_lock(struct goro_mutex *m)
 int
 goro_mutex_trylock(struct goro_mutex *m)
 {
-	struct g *me = mycpu()->curg;
+	struct g *me = mutex_caller("goro_mutex_trylock");
 
-	sched_check_thread("goro_mutex_trylock");
-	if (me == NULL)
-		goro_panic("goro_mutex_trylock outside a task");
-	stack_check_shared(m, "goro_mutex_trylock: mutex");
+	stack_check_shared(m, "mutex of goro_mutex_trylock");
 	rt_lock();
 	if (m->owner != NULL) {
 		rt_unlock();
@@ -134,13 +148,9 @@ goro_mutex_unlock(struct goro_mutex *m)
 void
 goro_sema_init(struct goro_sema *s, int count)
 {
-	stack_check_shared(s, "goro_sema_init: semaphore");
+	stack_check_shared(s, "semaphore of goro_sema_init");
+	memset(s, 0, sizeof *s); /* no waiters, no pending posts */
 	s->count = count;
-	s->isr = 0;
-	s->queued = 0;
-	s->isr_posts = 0;
-	s->isr_next = NULL;
-	s->q.head = s->q.tail = NULL;
 }
 
 void

@@ -120,9 +120,10 @@ list_g0(void *arg)
 	size_t n = 0;
 	int i;
 
-	if (lc->dump)
-		dump_printf("%7s %-16s %-8s %-24s %3s %7s %7s %7s %5s %5s\n", "ID", "NAME", "STATE",
-		            "WAITING ON", "CPU", "STACK", "USED", "HIGH", "GROWS", "SHRNK");
+	if (lc->dump) /* the heading, in dump_line's column widths */
+		fputs("     ID NAME             STATE    WAITING ON               CPU"
+		      "   STACK    USED    HIGH GROWS SHRNK\n",
+		      stdout);
 	for (i = 0; (g = sched_slot(i)) != NULL; i++) {
 		if (!live(g))
 			continue;

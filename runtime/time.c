@@ -120,7 +120,7 @@ timer_add(struct goro_tnode *t)
 	__atomic_store_n(&sched_time, &time_ops, __ATOMIC_RELEASE);
 	if (nheap == GORO_MAX_TIMERS) {
 		rt_unlock();
-		goro_panic("too many timers pending (the table holds %d; meson option max_timers)",
+		goro_panic("too many timers pending (meson option max_timers: %d)",
 		           GORO_MAX_TIMERS);
 	}
 	heap_set(nheap++, t);
@@ -159,6 +159,27 @@ timers_adjust(uintptr_t lo, uintptr_t hi, uintptr_t delta)
 			heap[i] = (struct goro_tnode *)((uintptr_t)heap[i] + delta);
 }
 
+/*
+ * n % d (d > 0) by shift and subtract. A 32-bit MCU has no 64-bit divide,
+ * and libgcc's (__udivmoddi4) is 400-700 B; this one runs only for a
+ * ticker, and loops only after a stall of a period or more (n >= d).
+ */
+static uint64_t
+mod64(uint64_t n, uint64_t d)
+{
+	uint64_t m = d;
+
+	while (m <= n >> 1) /* the largest d * 2^k that is <= n */
+		m <<= 1;
+	for (;;) {
+		if (n >= m)
+			n -= m;
+		if (m == d)
+			return n;
+		m >>= 1;
+	}
+}
+
 static void
 fire(struct goro_tnode *t, uint64_t now)
 {
@@ -181,11 +202,12 @@ fire(struct goro_tnode *t, uint64_t now)
 	chan_send_now(&gt->c, &now); /* a full channel drops the tick */
 	if (gt->period) {
 		/* Next tick on the period's grid, after now: ticks missed in a
-		 * stall are skipped in one step, not one period a turn. */
-		uint64_t missed = (now - t->when) / gt->period + 1;
-		if (missed > (UINT64_MAX - 1 - t->when) / gt->period)
+		 * stall are skipped in one step, not one period a turn. The
+		 * grid point at or before now is now less how late it is. */
+		uint64_t late = now - t->when, base = now - mod64(late, gt->period);
+		if (gt->period > UINT64_MAX - 1 - base)
 			return; /* the next tick is past the clock's range */
-		t->when += missed * gt->period;
+		t->when = base + gt->period;
 		timer_add(t);
 	}
 }
@@ -270,7 +292,7 @@ void
 goro_timer_start(struct goro_timer *t, uint64_t after_us, uint64_t period_us)
 {
 	sched_check_thread("goro_timer_start");
-	stack_check_shared(t, "goro_timer_start: timer");
+	stack_check_shared(t, "timer of goro_timer_start");
 	rt_lock();
 	if (t->c.buf != (unsigned char *)&t->slot) { /* first start: t is zeroed */
 		goro_chan_init(&t->c, &t->slot, sizeof t->slot, 1);

@@ -151,6 +151,8 @@ main(void)
 
 	if (MISUSE == 9)
 		goro_chan_recv(&c, &v); /* main is not a task: it cannot wait */
+	if (MISUSE == 18)
+		goro_mutex_trylock(&mu); /* nor own a mutex */
 	goro_go_opts(misuse, NULL, &o);
 	goro_run();
 	return 1;

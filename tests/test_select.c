@@ -1,12 +1,12 @@
-/* Select: uniform choice among ready cases, timeout 0, a timeout, closed
- * channels, nil channels never proceeding, send cases. */
+/* Select: uniform choice among ready cases (two, and three), timeout 0, a
+ * timeout, closed channels, nil channels never proceeding, send cases. */
 #include "check.h"
 #include "goro.h"
 
 #define ROUNDS 10000
 
-static struct goro_chan a, b, c;
-static int abuf[1], bbuf[1];
+static struct goro_chan a, b, c, d;
+static int abuf[1], bbuf[1], dbuf[1];
 
 static void
 fairness(void *arg)
@@ -29,6 +29,32 @@ fairness(void *arg)
 	}
 	printf("select fairness: %d / %d\n", wins[0], wins[1]);
 	CHECK(wins[0] >= ROUNDS * 45 / 100 && wins[0] <= ROUNDS * 55 / 100);
+}
+
+/* Three ready cases: each wins a third of the time (the reservoir's
+ * chances 1, 1/2, 1/3 multiply out to that only if each is right). */
+static void
+fairness3(void *arg)
+{
+	int wins[3] = {0, 0, 0}, i, v = 1, got;
+	struct goro_case cs[3] = {
+	        {.chan = &a, .dir = GORO_RECV, .elem = &got},
+	        {.chan = &b, .dir = GORO_RECV, .elem = &got},
+	        {.chan = &d, .dir = GORO_RECV, .elem = &got},
+	};
+
+	(void)arg;
+	for (i = 0; i < ROUNDS; i++) {
+		goro_chan_trysend(&a, &v);
+		goro_chan_trysend(&b, &v);
+		goro_chan_trysend(&d, &v);
+		int r = goro_select(cs, 3, -1);
+		CHECK(r >= 0 && r <= 2);
+		wins[r]++;
+	}
+	printf("select fairness: %d / %d / %d\n", wins[0], wins[1], wins[2]);
+	for (i = 0; i < 3; i++) /* 3333 each; 5 standard deviations are 236 */
+		CHECK(wins[i] >= ROUNDS * 30 / 100 && wins[i] <= ROUNDS * 37 / 100);
 }
 
 static void
@@ -92,6 +118,9 @@ main(void)
 	CHECK_EQ(goro_select(&bad, 1, 0), GORO_EINVAL);
 	CHECK_EQ(goro_select(NULL, 1, 0), GORO_EINVAL);
 	goro_go(fairness, NULL);
+	goro_run();
+	goro_chan_init(&d, dbuf, sizeof(int), 1);
+	goro_go(fairness3, NULL);
 	goro_run();
 	goro_go(timeouts, NULL);
 	goro_run();

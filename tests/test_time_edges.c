@@ -7,7 +7,7 @@
  *   - a ticker after a long stall skips the missed periods and keeps its
  *     grid;
  *   - a long sleep comes back on time: LONG_SLEEP_S seconds, past the
- *     wrap of a 32-bit board clock (171.8 s at 25 MHz) where time is
+ *     wrap of a 32-bit board clock (134.2 s on the CMSDK timers) where time is
  *     virtual (QEMU with -icount), so that a double-counted wrap shows.
  */
 #include "board.h"

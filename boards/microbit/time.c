@@ -151,13 +151,9 @@ static struct board_deadline deadline = {
         .stop = compare_stop,
 };
 
-/* The handler's way to the deadline (deadline.h): NULL until one is set. */
-static struct board_deadline *deadline_used;
-
 void
 goro_board_timer_set(uint64_t deadline_us)
 {
-	deadline_used = &deadline;
 	board_deadline_set(&deadline, deadline_us);
 }
 
@@ -171,5 +167,5 @@ TIMER0_IRQHandler(void)
 	}
 	/* Due, or early (a step of a long deadline, or a wrap check): its
 	 * stop or its next start clears CH_DEADLINE's event. */
-	board_deadline_irq(deadline_used);
+	board_deadline_irq();
 }

@@ -18,11 +18,14 @@ deadline_arm(struct board_deadline *d, uint64_t now)
 	d->start(now, us);
 }
 
+struct board_deadline *board_deadline_used;
+
 void
 board_deadline_set(struct board_deadline *d, uint64_t deadline_us)
 {
 	unsigned long irq = port_irq_save();
 
+	board_deadline_used = d;
 	d->isr = board_deadline_isr;
 	d->at = deadline_us;
 	if (deadline_us == UINT64_MAX)

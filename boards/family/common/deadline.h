@@ -10,15 +10,14 @@
  *
  * The board's goro_board_timer_set calls board_deadline_set; the
  * count-down's interrupt handler clears its own flag and calls
- * board_deadline_isr.
+ * board_deadline_irq.
  *
- * The handler reaches its struct board_deadline only through a pointer
- * that goro_board_timer_set fills in, and calls board_deadline_irq with
- * it, which goes through the struct's isr (board_deadline_set sets it).
- * The vector table keeps the handler in every program; this way it keeps
- * neither the struct nor the code here, nor through them the clock (and
- * libgcc's 64-bit division, where the clock divides): a program that
- * never sets a deadline links none of it.
+ * The handler reaches the board's struct board_deadline only through
+ * board_deadline_used, which board_deadline_set fills in, and through the
+ * struct's isr (board_deadline_set sets it too). The vector table keeps
+ * the handler in every program; this way it keeps neither the struct nor
+ * the code here, nor through them the clock: a program that never sets
+ * a deadline links none of it.
  */
 #ifndef GORO_BOARD_DEADLINE_H
 #define GORO_BOARD_DEADLINE_H
@@ -40,17 +39,23 @@ struct board_deadline {
 };
 
 /* A new deadline, or none (UINT64_MAX): replaces the last one. Masks
- * interrupts itself. */
+ * interrupts itself. A board has one struct board_deadline: d is always
+ * the same. */
 void board_deadline_set(struct board_deadline *d, uint64_t deadline_us);
 
 /* The count-down's interrupt, with its flag cleared. */
 void board_deadline_isr(struct board_deadline *d);
 
-/* What the handler calls: d is its pointer, NULL until the first deadline
- * (nothing to do then). */
+/* The board's deadline once board_deadline_set has run; NULL before. */
+extern struct board_deadline *board_deadline_used;
+
+/* What the count-down's handler calls, with its flag cleared: nothing to
+ * do before the first deadline. */
 static inline void
-board_deadline_irq(struct board_deadline *d)
+board_deadline_irq(void)
 {
+	struct board_deadline *d = board_deadline_used;
+
 	if (d)
 		d->isr(d);
 }

@@ -194,13 +194,9 @@ static struct board_deadline deadline = {
         .stop = systick_stop,
 };
 
-/* The handler's way to the deadline (deadline.h): NULL until one is set. */
-static struct board_deadline *deadline_used;
-
 void
 goro_board_timer_set(uint64_t deadline_us)
 {
-	deadline_used = &deadline;
 	board_deadline_set(&deadline, deadline_us);
 }
 
@@ -208,7 +204,7 @@ void
 SysTick_Handler(void)
 {
 	SYST_CSR = 0; /* one-shot */
-	board_deadline_irq(deadline_used);
+	board_deadline_irq();
 }
 
 uint64_t
