@@ -70,11 +70,14 @@ goro_chan_init(struct goro_chan *c, void *buf, size_t elem_size, size_t cap)
 struct goro_chan *
 goro_chan_new(size_t elem_size, size_t cap)
 {
-	size_t need = sizeof(struct goro_chan) + elem_size * cap;
+	size_t ring, need;
 	struct goro_chan *c;
 	int order;
 
-	if (cap && need / cap < elem_size)
+	/* Too big for size_t: no block holds it (and no division, which
+	 * Cortex-M0 would link libgcc for). */
+	if (__builtin_mul_overflow(elem_size, cap, &ring) ||
+	    __builtin_add_overflow(ring, sizeof(struct goro_chan), &need))
 		return NULL;
 	sched_init();
 	order = pool_order(need);
@@ -184,10 +187,19 @@ recv_now(struct goro_chan *c, void *elem)
 	return 0;
 }
 
+/* send_now and recv_now out of line, for the calls that need not be
+ * fast: the try calls and select (and, for chan_send_now, the timers'
+ * ticks). The blocking calls inline their own. */
 int
 chan_send_now(struct goro_chan *c, const void *elem)
 {
 	return send_now(c, elem);
+}
+
+static int
+chan_recv_now(struct goro_chan *c, void *elem)
+{
+	return recv_now(c, elem);
 }
 
 static _Noreturn void
@@ -205,7 +217,7 @@ goro_chan_trysend(struct goro_chan *c, const void *elem)
 	if (c == NULL)
 		return GORO_EWOULDBLOCK;
 	rt_lock();
-	r = send_now(c, elem);
+	r = chan_send_now(c, elem);
 	rt_unlock();
 	if (r == GORO_ECLOSED)
 		send_closed_panic();
@@ -221,7 +233,7 @@ goro_chan_tryrecv(struct goro_chan *c, void *elem)
 	if (c == NULL)
 		return GORO_EWOULDBLOCK;
 	rt_lock();
-	r = recv_now(c, elem);
+	r = chan_recv_now(c, elem);
 	rt_unlock();
 	return r;
 }
@@ -380,9 +392,9 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 		struct goro_case *cs = &cases[pick];
 		int r;
 		if (cs->dir == GORO_SEND) {
-			r = chan_send_now(cs->chan, cs->elem); /* send_now once more, not inlined */
+			r = chan_send_now(cs->chan, cs->elem);
 		} else {
-			r = recv_now(cs->chan, cs->elem);
+			r = chan_recv_now(cs->chan, cs->elem);
 			cs->ok = r == 0;
 			r = 0;
 		}

@@ -607,8 +607,8 @@ int chan_send_now(struct goro_chan *c, const void *elem);
  * What the scheduler and the mover ask of time, through one pointer that
  * stays NULL until the first deadline: timer_add installs it (time.c). A
  * program with no sleep, timer or timeout thus links neither the timer
- * heap nor the board's clock and deadline timer (and, through the clock,
- * libgcc's 64-bit division), and its scheduler never looks at time.
+ * heap nor the board's clock and deadline timer, and its scheduler never
+ * looks at time.
  */
 struct sched_time {
 	void (*run)(struct cpu *c); /* timers_run: fire what is due */
