@@ -9,6 +9,18 @@
  * scheduler runs the due timers at its next chance (a yield, a park, or
  * g0 waking from idle).
  *
+ * Only timers_run, on g0's stack, programs the board's timer. A task that
+ * adds or removes a deadline runs the heap's code unchecked on its own
+ * stack, and the board's (goro_board_timer_set, its clock read and compare
+ * set-up) would go deeper than the guard zone allows on the smallest
+ * boards; so timer_add and timer_del only set the poll flag when the
+ * earliest deadline is no longer the one armed, and the scheduler's next
+ * poll arms it. Nothing is lost: a deadline is acted on only at a
+ * scheduling point anyway, and g0 looks at the flag, with interrupts
+ * masked, before it sleeps. A timeout that has not fired leaves the heap
+ * on g0's stack too (timeout_stop): under goro_select's frame the sifts
+ * alone would go too deep.
+ *
  * A node may sit on a task's stack (a sleep, a select's timeout): the
  * task is parked then, and a parked task's stack does not move. A
  * goro_timer may sit on a running task's stack, pinned or not; if that
@@ -16,8 +28,9 @@
  *
  * With several CPUs the heap is under rtlock (timer_add, timer_del,
  * timeout_start and timeout_stop are called with it held), and the board's
- * timer is CPU 0's: another CPU whose change moves the earliest deadline
- * has CPU 0 look (its poll flag and a wake), and CPU 0 arms the timer.
+ * timer is CPU 0's: a change that moves the earliest deadline has CPU 0
+ * look (its poll flag, and a wake from another CPU), and CPU 0 arms the
+ * timer.
  */
 #include <string.h>
 
@@ -27,6 +40,9 @@
 static struct goro_tnode *heap[GORO_MAX_TIMERS];
 static int nheap;
 static volatile uint64_t armed = UINT64_MAX; /* the board timer's deadline; the ISR clears it */
+#if GORO_NCPU > 1
+static uint64_t asked = UINT64_MAX; /* the deadline CPU 0 was last told of */
+#endif
 
 static void
 heap_set(int i, struct goro_tnode *t)
@@ -69,15 +85,14 @@ sift_down(int i)
 /* Keep the board's one-shot timer on the earliest deadline. A deadline
  * the board has already fired for is armed again even if unchanged: a
  * board timer that fired early (before the clock reached the deadline)
- * left nothing armed (goro_timer_isr forgets it). */
+ * left nothing armed (goro_timer_isr forgets it). From timers_run only,
+ * on g0's stack. */
 static void
 rearm(void)
 {
 	uint64_t next = timer_next();
 
 #if GORO_NCPU > 1
-	static uint64_t asked = UINT64_MAX; /* the deadline CPU 0 was last told of */
-
 	if (mycpu() != &goro_cpus[0]) {
 		if (next != asked) {
 			asked = next;
@@ -92,6 +107,27 @@ rearm(void)
 		armed = next;
 		goro_board_timer_set(next);
 	}
+}
+
+/* After timer_add or timer_del: if the earliest deadline is not the one
+ * the board's timer holds (or CPU 0 was told of), have CPU 0's scheduler
+ * look; its timers_run arms the timer (see the top of this file). */
+static void
+changed(void)
+{
+	uint64_t next = timer_next();
+
+#if GORO_NCPU > 1
+	if (next != asked) {
+		asked = next;
+		poll_set(&goro_cpus[0], 1);
+		if (mycpu() != &goro_cpus[0])
+			board_cpu_wake(0);
+	}
+#else
+	if (next != armed)
+		poll_set(mycpu(), 1);
+#endif
 }
 
 /* now + us, saturating: a deadline past the clock's range never comes. */
@@ -114,8 +150,11 @@ timer_next(void)
 const struct sched_time *sched_time;
 static const struct sched_time time_ops = {timers_run, timer_next, timers_adjust};
 
-void
-timer_add(struct goro_tnode *t)
+/* The heap alone, for timers_run (which arms the timer itself) and for
+ * timer_add and timer_del. Inlined into each: a frame of their own under
+ * timer_del would deepen a task's timeout removal (docs/stacks.md). */
+static inline __attribute__((always_inline)) void
+heap_add(struct goro_tnode *t)
 {
 	__atomic_store_n(&sched_time, &time_ops, __ATOMIC_RELEASE);
 	if (nheap == GORO_MAX_TIMERS) {
@@ -125,12 +164,10 @@ timer_add(struct goro_tnode *t)
 	}
 	heap_set(nheap++, t);
 	sift_up(t->heapidx);
-	rearm();
 }
 
-/* Take t out of the heap; 1 if it was in. */
-int
-timer_del(struct goro_tnode *t)
+static inline __attribute__((always_inline)) int
+heap_del(struct goro_tnode *t)
 {
 	int i = t->heapidx;
 
@@ -144,7 +181,23 @@ timer_del(struct goro_tnode *t)
 		sift_down(heap[i]->heapidx);
 	}
 	heap[nheap] = NULL; /* no stale pointer into a stack left behind */
-	rearm();
+	return 1;
+}
+
+void
+timer_add(struct goro_tnode *t)
+{
+	heap_add(t);
+	changed();
+}
+
+/* Take t out of the heap; 1 if it was in. */
+int
+timer_del(struct goro_tnode *t)
+{
+	if (!heap_del(t))
+		return 0;
+	changed();
 	return 1;
 }
 
@@ -208,7 +261,7 @@ fire(struct goro_tnode *t, uint64_t now)
 		if (gt->period > UINT64_MAX - 1 - base)
 			return; /* the next tick is past the clock's range */
 		t->when = base + gt->period;
-		timer_add(t);
+		heap_add(t); /* timers_run arms the timer when it is done */
 	}
 }
 
@@ -226,7 +279,7 @@ timers_run(struct cpu *c)
 	now = goro_now_us();
 	while (nheap && heap[0]->when <= now) {
 		struct goro_tnode *t = heap[0];
-		timer_del(t);
+		heap_del(t);
 		fire(t, now);
 	}
 	rearm();
@@ -263,10 +316,21 @@ timeout_start(struct timeout *to, struct goro_wait *st, uint64_t us)
 	timer_add(&to->node);
 }
 
+static void
+stop_g0(void *to)
+{
+	timer_del(&((struct timeout *)to)->node);
+}
+
+/* A timeout that has not fired leaves the heap on g0's stack: its sifts
+ * under the waiting call's frame (goro_select's 112 B on the micro:bit)
+ * would go deeper than the guard zone allows an unchecked call
+ * (docs/stacks.md). One that fired has left it already. */
 void
 timeout_stop(struct timeout *to)
 {
-	timer_del(&to->node);
+	if (to->node.heapidx >= 0)
+		goro_systemstack(stop_g0, to);
 }
 
 void
