@@ -33,6 +33,7 @@
 
 #include "board.h"
 #include "goro.h"
+#include "goro_config.h"
 #include "goro_board.h"
 #include "sp.h"
 
@@ -45,8 +46,14 @@ _Static_assert(TEST_CPUS > 1, "a test for boards with more than one CPU");
  * (start, or the acknowledgement of one wake: virtual time under QEMU
  * -icount, ample for a few hundred instructions of the target's), and how
  * often it looks meanwhile. */
-#define WAKES   8
+#define WAKES 8
+#if GORO_HOSTED
+/* The host's time is the wall clock: a thread may start late on a loaded
+ * machine (under valgrind, with a busy CI, 200 ms was not enough). */
+#define WAIT_US 10000000
+#else
 #define WAIT_US 200000
+#endif
 #define POLL_US 100
 
 /* Each secondary's stack: its entry, goro_board_idle and its interrupt
