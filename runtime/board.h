@@ -76,6 +76,16 @@ board_clock32_widen(struct board_clock32 *c, uint32_t now)
 void goro_board_irq_stack(uintptr_t *lo, uintptr_t *hi);
 
 /*
+ * The board's counts, for a board that keeps a fast counter's state in
+ * .data/.bss (a cycle or instruction count widened to 64 bits, and the
+ * like): *lo and *hi bound it. A count passes through every address in
+ * turn, so the stale-pointer scan (checks >= 2, stack.c) would in time
+ * take one for a pointer into a stack; it passes over these words, as it
+ * passes over the trace ring's times. Weak default: none (*lo = *hi).
+ */
+void goro_board_counts(uintptr_t *lo, uintptr_t *hi);
+
+/*
  * The board's first UART, for the console (console=uart,
  * boards/family/common/console_uart.c): the one QEMU wires to its first
  * -serial, at 115200 baud, 8N1, from the board's clock constants.

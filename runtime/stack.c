@@ -599,13 +599,15 @@ stale_scan_g0(struct g *g, uintptr_t lo, uintptr_t hi)
 	 * block by block below; the interrupt stack; and the trace ring, whose
 	 * records hold ids, sizes, names and 64-bit times, never a stack
 	 * address (and a time's low word passes through every address). */
-	uintptr_t hole[5][2] = {{pool_base(), pool_base() + GORO_POOL_SIZE}};
+	uintptr_t hole[6][2] = {{pool_base(), pool_base() + GORO_POOL_SIZE}};
 	uintptr_t from = (uintptr_t)__data_start, end = (uintptr_t)_end;
 	int i, j, n = 1;
 
 	if (san_low_addresses())
 		return;
 	goro_board_irq_stack(&hole[n][0], &hole[n][1]);
+	n += hole[n][1] > hole[n][0];
+	goro_board_counts(&hole[n][0], &hole[n][1]); /* counts pass through addresses */
 	n += hole[n][1] > hole[n][0];
 #if GORO_NCPU > 1
 	sched_g0_stacks(&hole[n][0], &hole[n][1]); /* like the interrupt stack */
@@ -643,6 +645,12 @@ stale_scan_g0(struct g *g, uintptr_t lo, uintptr_t hi)
 
 __attribute__((weak)) void
 goro_board_irq_stack(uintptr_t *lo, uintptr_t *hi)
+{
+	*lo = *hi = 0;
+}
+
+__attribute__((weak)) void
+goro_board_counts(uintptr_t *lo, uintptr_t *hi)
 {
 	*lo = *hi = 0;
 }

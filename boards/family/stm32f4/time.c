@@ -91,7 +91,24 @@ _Static_assert(offsetof(struct stm32_tim, ccr1) == 0x34, "RM0090 TIMx_CCR1");
 /* Half a wrap of TIM2: where CC1 reads the clock. */
 #define HALF_WRAP 0x80000000u
 
-static struct board_clock32 clock32; /* the count, widened (board.h) */
+/* The counters' state: the microsecond clock's count, widened (board.h),
+ * and the timer clock's (stm32f4_timclk_count). Together, for the
+ * stale-pointer scan to pass over (goro_board_counts, board.h): at a
+ * 1 GHz timer clock the count's low word reaches RAM addresses within a
+ * second, and a soak met one (netduinoplus2). */
+static struct {
+	struct board_clock32 clock32;
+	int timclk_started;
+	uint32_t timclk_last;
+	uint64_t timclk_total;
+} counts;
+
+void
+goro_board_counts(uintptr_t *lo, uintptr_t *hi)
+{
+	*lo = (uintptr_t)&counts;
+	*hi = (uintptr_t)(&counts + 1);
+}
 
 /* Turn on timers' bus clocks. The read-back waits out the cycles before a
  * newly clocked peripheral answers (the errata sheet's "delay after an RCC
@@ -115,7 +132,7 @@ clock_read(void)
 	uint32_t v = TIM2->cnt;
 	uint64_t t;
 
-	t = board_clock32_widen(&clock32, v);
+	t = board_clock32_widen(&counts.clock32, v);
 	port_irq_restore(irq);
 	return t;
 }
@@ -210,22 +227,19 @@ SysTick_Handler(void)
 uint64_t
 stm32f4_timclk_count(void)
 {
-	static int started;
-	static uint32_t last;
-	static uint64_t total;
 	uint32_t now;
 
-	if (!started) {
-		started = 1;
+	if (!counts.timclk_started) {
+		counts.timclk_started = 1;
 		rcc_enable(TIM5EN);
 		TIM5->psc = 0;
 		TIM5->arr = 0xFFFFFFFFu;
 		TIM5->egr = EGR_UG;
 		TIM5->cr1 = CR1_CEN;
-		last = TIM5->cnt;
+		counts.timclk_last = TIM5->cnt;
 	}
 	now = TIM5->cnt;
-	total += now - last; /* counts up; 32 bits wrap cleanly */
-	last = now;
-	return total;
+	counts.timclk_total += now - counts.timclk_last; /* counts up; 32 bits wrap cleanly */
+	counts.timclk_last = now;
+	return counts.timclk_total;
 }
