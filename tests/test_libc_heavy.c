@@ -50,19 +50,28 @@ heavy_calls(void)
 	CHECK(strcmp(buf, "1971-01-01 01:01:01") == 0);
 }
 
-/* How far below its caller's local heavy_calls' frame reaches. */
-static uintptr_t frame;
+/* How far below its caller's local heavy_calls' frame reaches, and how far
+ * apart two levels of descend are. */
+static uintptr_t frame, step, pad0;
 
 /* Recurse in small frames until heavy_calls, called from here, would have
  * its frame just above the guard zone (where its own check does not fire
- * yet), then make the calls there. */
+ * yet), then make the calls there. The last level stops a level early:
+ * frame is measured from heavy_calls' locals, and its whole frame (what
+ * its entry check counts) reaches a little further, by as much as one
+ * level of descend depending on where the recursion happens to end. */
 __attribute__((noinline)) static int
 descend(int n)
 {
 	volatile char pad[16];
 
 	pad[0] = (char)n;
-	if ((uintptr_t)&pad[0] - frame > si.lo + GORO_STACK_GUARD + 4 * sizeof(uintptr_t))
+	if (n == 0)
+		pad0 = (uintptr_t)&pad[0];
+	else if (n == 1)
+		step = pad0 - (uintptr_t)&pad[0];
+	if (n < 2 ||
+	    (uintptr_t)&pad[0] - frame - step > si.lo + GORO_STACK_GUARD + 4 * sizeof(uintptr_t))
 		return descend(n + 1) + pad[0];
 	heavy_calls();
 	return n;
@@ -78,7 +87,7 @@ edge(void *arg)
 	heavy_calls(); /* high up, to learn its frame */
 	frame = (uintptr_t)&here - heavy_sp + 64;
 	descend(0);
-	CHECK(heavy_sp - si.lo < GORO_STACK_GUARD + 128); /* really at the edge */
+	CHECK(heavy_sp - si.lo < GORO_STACK_GUARD + 128 + 2 * step); /* really at the edge */
 #if GORO_CHECKS >= 2
 	/* Nothing written down to the canary: the word above it is paint. */
 	CHECK(((const uintptr_t *)si.lo)[1] == STACK_PAINT);
