@@ -50,6 +50,7 @@ void goro_port_on_g0(void (*fn)(void *), void *arg, uintptr_t g0_sp);
  * uintptr_t goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg);
  * Build a saved context at the top of the stack block ending at hi such that
  * switching to the returned sp starts sched_start(arg, fn) on that stack.
+ * hi is 16-byte aligned: every pool block is (pool.c, sched.c's assert).
  * A static inline function in C in asm/<arch>/frame.h, next to the switch
  * it must match; only the spawn (sched.c) includes it, and every spawn
  * runs it.

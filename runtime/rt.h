@@ -94,20 +94,29 @@ enum {
  * keeps here; the mover (stack.c) updates both.
  */
 struct g {
-	uintptr_t sp;     /* saved stack pointer while not running */
-	uintptr_t lo;     /* stack block [lo, lo + pool_block_size(order)) */
-	struct g *next;   /* run queue link, or free list link */
-	const char *name; /* from goro_opts; may be NULL */
-	int id;           /* > 0 while live; see sched.c for how it is chosen */
-	uint32_t hwm;     /* most bytes seen in use at a growth or stack_info */
-	uint8_t status;   /* G_* */
-	uint8_t order;    /* stack block is pool min_block << order bytes */
-	uint8_t minorder; /* spawned at this order; never shrinks below it */
-	uint8_t maxorder; /* the stack may grow to min_block << maxorder */
+	uintptr_t sp;   /* saved stack pointer while not running */
+	uintptr_t lo;   /* stack block [lo, lo + pool_block_size(order)) */
+	struct g *next; /* run queue link, or free list link */
+	int id;         /* > 0 while live; see sched.c for how it is chosen */
+	union {
+		struct {
+			uint8_t status;   /* G_* */
+			uint8_t order;    /* stack block is pool min_block << order bytes */
+			uint8_t minorder; /* spawned at this order; never shrinks below it */
+			uint8_t maxorder; /* the stack may grow to min_block << maxorder */
+		};
+		uint32_t head; /* the four at once, as a spawn sets them (sched.c) */
+	};
+	/* From flags to shrinks: what a spawn sets to 0 (a plain one's flags
+	 * and name too), side by side so that the stores pair up. */
 	uint8_t flags;    /* GORO_FIXED_STACK, ... */
 	uint8_t pins;     /* goro_stack_pin depth */
 	uint8_t quiet;    /* yields in a row with the stack under a quarter used */
 	uint8_t grown;    /* order > minorder: the stack may shrink (stack_set_order) */
+	const char *name; /* from goro_opts; may be NULL */
+	uint32_t hwm;     /* most bytes seen in use at a growth or stack_info */
+	uint16_t grows;   /* moves to a bigger block */
+	uint16_t shrinks; /* halvings */
 #if GORO_NCPU > 1
 	/* Set by the CPU that switches to the task, cleared (release) by the
 	 * context that runs next on that CPU, once the task's registers are
@@ -115,8 +124,6 @@ struct g {
 	atomic_uint oncpu;
 	uint8_t cpu; /* the CPU it runs on or last ran on */
 #endif
-	uint16_t grows;         /* moves to a bigger block */
-	uint16_t shrinks;       /* halvings */
 	const char *waitreason; /* while G_WAITING: what for, for deadlocks */
 #ifdef GORO_ASAN
 	void *asan_fake; /* AddressSanitizer's fake stack while switched out */
@@ -322,14 +329,15 @@ stack_hi(const struct g *g)
 
 unsigned stack_maxorder(size_t max, unsigned order);
 
-/* A new task's stack, at g->lo: canary at the low end, paint above it
- * (GORO_PAINT), limits and counters. Inline: every spawn pays it. */
-static inline void
-stack_init(struct g *g, unsigned order, unsigned maxorder)
+/* A new task's stack, at g->lo, once its orders are set (g->head):
+ * canary at the low end, paint above it (GORO_PAINT), counters. Returns
+ * the block's top, where the first frame goes: 16-byte aligned, as every
+ * block is (pool.c). Inline: every spawn pays it. */
+static inline uintptr_t
+stack_init(struct g *g)
 {
-	g->order = (uint8_t)order;
-	g->minorder = (uint8_t)order;
-	g->maxorder = (uint8_t)maxorder;
+	uintptr_t lo = g->lo, hi = lo + ((uintptr_t)GORO_MIN_BLOCK << g->order);
+
 	g->grown = 0;
 	g->hwm = 0;
 	g->pins = 0;
@@ -337,10 +345,11 @@ stack_init(struct g *g, unsigned order, unsigned maxorder)
 	g->grows = 0;
 	g->shrinks = 0;
 #if GORO_PAINT
-	for (uintptr_t *w = (uintptr_t *)g->lo; w < (uintptr_t *)stack_hi(g); w++)
+	for (uintptr_t *w = (uintptr_t *)lo; w < (uintptr_t *)hi; w++)
 		*w = STACK_PAINT;
 #endif
-	*(uintptr_t *)g->lo = STACK_CANARY;
+	*(uintptr_t *)lo = STACK_CANARY;
+	return hi;
 }
 
 /* g's stack is a block of this order now: the one place order changes

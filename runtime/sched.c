@@ -113,10 +113,35 @@ spin_wake(atomic_uint *sleepers)
 static struct g allg[GORO_MAX_TASKS];
 static struct g *gfree; /* free slots, linked through next */
 static int ready;       /* table and pool initialised */
-/* A spawn without a stack size's first and largest orders (sched_init);
- * dflt_order is -1 when the pool has no block of GORO_DEFAULT_STACK. */
-static int8_t dflt_order;
-static uint8_t dflt_maxorder;
+/* g->head (rt.h), a task's status and stack orders, a byte each, in
+ * g's order (the asserts), as one word. */
+union head {
+	struct {
+		uint8_t status, order, minorder, maxorder;
+	} f;
+	uint32_t w;
+};
+_Static_assert(offsetof(struct g, status) == offsetof(struct g, head) &&
+                       offsetof(struct g, order) == offsetof(struct g, head) + 1 &&
+                       offsetof(struct g, minorder) == offsetof(struct g, head) + 2 &&
+                       offsetof(struct g, maxorder) == offsetof(struct g, head) + 3,
+               "g->head's bytes");
+
+/* A plain spawn's head, worked out once (sched_init) and stored in one
+ * go. Its order is NO_ORDER until sched_init has run, and after it if the
+ * pool has no block of GORO_DEFAULT_STACK: a plain spawn's one test of it
+ * also tells whether to initialise. */
+#define NO_ORDER 0xFFu
+static union head dflt = {{G_READY, NO_ORDER, NO_ORDER, 0}};
+
+/* g->head of a new task with these stack orders. */
+static inline uint32_t
+make_head(unsigned order, unsigned maxorder)
+{
+	union head h = {{G_READY, (uint8_t)order, (uint8_t)order, (uint8_t)maxorder}};
+
+	return h.w;
+}
 
 /* Referred to by sched_init, so that a link with --gc-sections
  * (picolibc's) keeps it. */
@@ -138,6 +163,10 @@ const struct goro_debug goro_debug = {
 #endif
 };
 
+/* goro_port_init_frame's contract (port.h): a block's top is 16-byte
+ * aligned, since the pool's memory is and every block is a multiple of
+ * the smallest. */
+_Static_assert(GORO_MIN_BLOCK % 16 == 0, "the smallest stack block must be a multiple of 16");
 _Static_assert(GORO_MAX_TASKS > 0 && GORO_MAX_TASKS < (1 << 24), "bad task table size");
 
 /* The one owner of initialisation: every entry point that needs the table
@@ -156,9 +185,9 @@ sched_init(void)
 		goro_cpus[i].id = i;
 #endif
 	pool_init();
-	dflt_order = (int8_t)pool_order(GORO_DEFAULT_STACK);
-	if (dflt_order >= 0)
-		dflt_maxorder = (uint8_t)stack_maxorder(GORO_MAX_STACK, (unsigned)dflt_order);
+	i = pool_order(GORO_DEFAULT_STACK);
+	if (i >= 0)
+		dflt.w = make_head((unsigned)i, stack_maxorder(GORO_MAX_STACK, (unsigned)i));
 	gfree = NULL;
 	for (i = GORO_MAX_TASKS - 1; i >= 0; i--) {
 		allg[i].id = i + 1;
@@ -464,25 +493,30 @@ slot_take(struct cpu *c, unsigned order)
 rt_hot int
 spawn(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 {
-	int order, maxorder, id;
-	unsigned flags = 0;
+	unsigned order, flags = 0;
+	uint32_t head;
 	const char *name = NULL;
 	struct cpu *c;
 	struct g *g;
+	int id;
 
 	if (fn == NULL)
 		return GORO_EINVAL;
 	sched_check_thread("goro_go");
-	sched_init();
-	order = dflt_order;
-	maxorder = dflt_maxorder;
+	if (opts || __builtin_expect(dflt.f.order == NO_ORDER, 0))
+		sched_init(); /* the first spawn, or one with options */
+	order = dflt.f.order;
+	head = dflt.w;
 	if (opts) {
 		size_t max = opts->max_stack ? opts->max_stack : GORO_MAX_STACK;
 
-		if (opts->stack_size)
-			order = pool_order(opts->stack_size);
-		if (order >= 0 && (opts->max_stack || order != dflt_order))
-			maxorder = (int)stack_maxorder(max, (unsigned)order);
+		if (opts->stack_size) {
+			int k = pool_order(opts->stack_size);
+
+			order = k < 0 ? NO_ORDER : (unsigned)k;
+		}
+		if (order != NO_ORDER && (opts->max_stack || order != dflt.f.order))
+			head = make_head(order, stack_maxorder(max, order));
 #if GORO_NCPU > 1
 		if ((opts->flags & GORO_PIN_CPU) && opts->cpu >= GORO_NCPU)
 			return GORO_EINVAL;
@@ -490,18 +524,30 @@ spawn(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 		flags = opts->flags;
 		name = opts->name;
 	}
-	if (order < 0)
+	if (order == NO_ORDER)
 		return GORO_EINVAL;
 	c = mycpu();
-	g = slot_take(c, (unsigned)order);
+	g = slot_take(c, order);
 	if (g == NULL)
 		return GORO_ENOMEM;
+	id = g->id; /* once published, it may run, exit and be reaped elsewhere */
 
 	/* The slot is ours alone until it joins a run queue. */
+#if GORO_NCPU == 1
+	g->head = head; /* G_READY, and the orders */
+#else
+	{
+		/* The orders; the status under rtlock, as it is published. */
+		union head h = {.w = head};
+
+		g->order = h.f.order;
+		g->minorder = h.f.minorder;
+		g->maxorder = h.f.maxorder;
+	}
+#endif
 	g->flags = (uint8_t)flags;
 	g->name = name;
-	stack_init(g, (unsigned)order, (unsigned)maxorder);
-	g->sp = goro_port_init_frame(stack_hi(g), fn, arg);
+	g->sp = goro_port_init_frame(stack_init(g), fn, arg);
 	san_stack_new(g);
 #ifdef GORO_TSAN
 	if (g->tsan_fiber)
@@ -512,15 +558,12 @@ spawn(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 #if GORO_NCPU > 1
 	atomic_store_explicit(&g->oncpu, 0, memory_order_relaxed);
 	g->cpu = (uint8_t)((flags & GORO_PIN_CPU) ? opts->cpu : (unsigned)c->id);
-	id = g->id; /* once published, it may run, exit and be reaped elsewhere */
 	rt_lock();
 	g->status = G_READY;
 	runq_publish(c, g);
 	rt_unlock();
 #else
-	g->status = G_READY;
 	runq_put(c, g);
-	id = g->id;
 #endif
 	return id;
 }
@@ -542,10 +585,8 @@ goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 static void
 gid_next(struct g *g)
 {
-	if (__builtin_expect(g->id > (int)(0x7fffffff - GORO_MAX_TASKS), 0))
+	if (__builtin_expect(__builtin_add_overflow(g->id, GORO_MAX_TASKS, &g->id), 0))
 		g->id = (int)(g - allg) + 1; /* wrapped: the slot's first id again */
-	else
-		g->id += GORO_MAX_TASKS;
 }
 
 /* Under rtlock. */
@@ -795,10 +836,10 @@ task_exit(int abandoned)
 	 * task cannot free the stack it stands on. Meanwhile the next task
 	 * runs at once, if there is one. (The dead list is this CPU's own.) */
 	runq_leave(c, gp);
+	next = runq_next(c);
 	gp->next = c->deadlist;
 	c->deadlist = gp;
 	trace_exit(gp);
-	next = runq_next(c);
 	switch_away(c, gp, next, 1);
 	goro_panic("goroutine %d resumed after exit", gp->id);
 }

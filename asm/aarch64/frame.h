@@ -51,9 +51,9 @@ _Static_assert(offsetof(struct goro_port_context, fpcr) == CTX_FPCR, "FPCR's wor
 static inline uintptr_t
 goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 {
-	/* After the switch pops the block, sp = top: 16-byte aligned, as
-	 * AArch64 requires of sp at every use. */
-	uintptr_t top = hi & ~(uintptr_t)15;
+	/* After the switch pops the block, sp = top = hi: 16-byte aligned
+	 * (port.h), as AArch64 requires of sp at every use. */
+	uintptr_t top = hi;
 	struct goro_port_context *f = (struct goro_port_context *)(top - sizeof *f);
 
 	/* One store a word, the other registers 0 (a clean frame for a

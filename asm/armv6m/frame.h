@@ -31,15 +31,16 @@ static inline uintptr_t
 goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 {
 	/* AAPCS: sp 8-byte aligned at a public interface, which the first
-	 * call from goro_port_start is; the block is 40 bytes, so top must be
-	 * aligned too. */
-	uintptr_t top = hi & ~(uintptr_t)7;
+	 * call from goro_port_start is; the block is 40 bytes, and top = hi
+	 * is 16-byte aligned (port.h). */
+	uintptr_t top = hi;
 	struct goro_port_context *f = (struct goro_port_context *)(top - sizeof *f);
 
 	/* The other registers start at 0, stored one by one: a zeroing loop
 	 * would become a memset call, dearer than the stores (picolibc's is
-	 * bytewise: 149 instructions for 40 bytes, measured). */
-	f->r8 = f->r9 = f->r10 = f->r11 = f->pad = f->r6 = f->r7 = 0;
+	 * bytewise: 149 instructions for 40 bytes, measured). The pad word
+	 * holds nothing and is left as the block held it. */
+	f->r8 = f->r9 = f->r10 = f->r11 = f->r6 = f->r7 = 0;
 	f->r4 = (uintptr_t)fn;
 	f->r5 = (uintptr_t)arg;
 	/* A Thumb function's address has bit 0 set; pop {pc} on ARMv6-M

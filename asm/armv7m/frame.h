@@ -52,16 +52,18 @@ goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 {
 	/* AAPCS: sp 8-byte aligned at a public interface, which the first
 	 * call from goro_port_start is; the block is 40 or 104 bytes, a
-	 * multiple of 8, so top must be aligned too. */
-	uintptr_t top = hi & ~(uintptr_t)7;
+	 * multiple of 8, and top = hi is 16-byte aligned (port.h). */
+	uintptr_t top = hi;
 	struct goro_port_context *f = (struct goro_port_context *)(top - sizeof *f);
 
-	/* The integer registers start at 0 (a clean frame for a debugger);
-	 * s16-s31, on FP builds, start as whatever the block held: AAPCS
-	 * gives a new function's FP registers no values. Stored one by one:
-	 * a zeroing loop would become a memset call, dearer than the stores
-	 * (picolibc's is bytewise: 149 instructions for 40 bytes, measured). */
-	f->r6 = f->r7 = f->r8 = f->r9 = f->r10 = f->r11 = f->pad_r12 = 0;
+	/* The callee-saved registers start at 0 (a clean frame for a
+	 * debugger); the pad word (popped into r12, a scratch register) and,
+	 * on FP builds, s16-s31 start as whatever the block held: AAPCS gives
+	 * a new function's scratch and FP registers no values. Stored one by
+	 * one: a zeroing loop would become a memset call, dearer than the
+	 * stores (picolibc's is bytewise: 149 instructions for 40 bytes,
+	 * measured). */
+	f->r6 = f->r7 = f->r8 = f->r9 = f->r10 = f->r11 = 0;
 	f->r4 = (uintptr_t)fn;
 	f->r5 = (uintptr_t)arg;
 	f->pc = (uintptr_t)goro_port_start; /* Thumb bit already set */

@@ -41,10 +41,9 @@ _Static_assert(offsetof(struct goro_port_context, fp) == CTX_S0, "s0's word");
 static inline uintptr_t
 goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 {
-	/* After the switch pops the block, sp = top: 16-byte aligned, which
-	 * is what goro_port_start's call needs (pool blocks are aligned to
-	 * their size, so this changes nothing in practice). */
-	uintptr_t top = hi & ~(uintptr_t)15;
+	/* After the switch pops the block, sp = top = hi: 16-byte aligned
+	 * (port.h), which is what goro_port_start's call needs. */
+	uintptr_t top = hi;
 	struct goro_port_context *f = (struct goro_port_context *)(top - sizeof *f);
 
 	/* One store a word, the other registers 0 (a clean frame for a

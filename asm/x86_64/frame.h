@@ -37,8 +37,9 @@ static inline uintptr_t
 goro_port_init_frame(uintptr_t hi, void (*fn)(void *), void *arg)
 {
 	/* After the switch pops F_WORDS words, rsp = top: 16-byte
-	 * aligned, which is what goro_port_start's call needs. */
-	uintptr_t top = (hi & ~(uintptr_t)15) - 16;
+	 * aligned (hi is: port.h), which is what goro_port_start's call
+	 * needs. */
+	uintptr_t top = hi - 16;
 	struct goro_port_context *f = (struct goro_port_context *)(top - sizeof *f);
 	int i;
 
