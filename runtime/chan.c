@@ -203,9 +203,9 @@ chan_recv_now(struct goro_chan *c, void *elem)
 }
 
 static _Noreturn void
-send_closed_panic(void)
+send_closed_panic(const struct goro_chan *c)
 {
-	goro_panic("send on closed channel");
+	goro_panic("send on closed channel %p", (const void *)c);
 }
 
 int
@@ -220,7 +220,7 @@ goro_chan_trysend(struct goro_chan *c, const void *elem)
 	r = chan_send_now(c, elem);
 	rt_unlock();
 	if (r == GORO_ECLOSED)
-		send_closed_panic();
+		send_closed_panic(c);
 	return r;
 }
 
@@ -270,10 +270,10 @@ goro_chan_send(struct goro_chan *c, const void *elem)
 	}
 	if (r == GORO_ECLOSED) {
 		rt_unlock();
-		send_closed_panic();
+		send_closed_panic(c);
 	}
 	if (wait_on(&c->sendq, (void *)elem, "chan send") == GORO_ECLOSED)
-		send_closed_panic();
+		send_closed_panic(c);
 	return 0;
 }
 
@@ -307,7 +307,7 @@ goro_chan_close(struct goro_chan *c)
 	rt_lock();
 	if (c->closed) {
 		rt_unlock();
-		goro_panic("close of closed channel");
+		goro_panic("close of closed channel %p", (void *)c);
 	}
 	c->closed = 1;
 	/* Receivers get the zero value; senders panic when they run. */
@@ -400,7 +400,7 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 		}
 		rt_unlock();
 		if (r == GORO_ECLOSED)
-			send_closed_panic();
+			send_closed_panic(cs->chan);
 		return pick;
 	}
 	if (timeout_us == 0) {
@@ -434,7 +434,7 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 	i = (size_t)st.idx;
 	if (cases[i].dir == GORO_SEND) {
 		if (cases[i].w.result == GORO_ECLOSED)
-			send_closed_panic();
+			send_closed_panic(cases[i].chan);
 	} else {
 		cases[i].ok = cases[i].w.result == 0;
 	}
