@@ -503,8 +503,8 @@ spawn(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 	if (fn == NULL)
 		return GORO_EINVAL;
 	sched_check_thread("goro_go");
-	if (opts || __builtin_expect(dflt.f.order == NO_ORDER, 0))
-		sched_init(); /* the first spawn, or one with options */
+	if (__builtin_expect(dflt.f.order == NO_ORDER, 0))
+		sched_init(); /* the first spawn */
 	order = dflt.f.order;
 	head = dflt.w;
 	if (opts) {
