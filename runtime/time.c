@@ -251,11 +251,12 @@ fire(struct goro_tnode *t, uint64_t now)
 	if (gt->period) {
 		/* Next tick on the period's grid, after now: ticks missed in a
 		 * stall are skipped in one step, not one period a turn. The
-		 * grid point at or before now is now less how late it is. */
-		uint64_t late = now - t->when, base = now - mod64(late, gt->period);
-		if (gt->period > UINT64_MAX - 1 - base)
+		 * grid point at or before now is now less how late it is (modulo
+		 * the period), so the next is step after now. */
+		uint64_t step = gt->period - mod64(now - t->when, gt->period);
+		if (step > UINT64_MAX - 1 - now)
 			return 0; /* the next tick is past the clock's range */
-		t->when = base + gt->period;
+		t->when = now + step;
 		return 1;
 	}
 	return 0;
