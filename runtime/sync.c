@@ -14,6 +14,15 @@
  * sched_check_thread reports, as the tail of that one string.
  */
 
+/* Queue the running task's record w, of its wait st, on q. Once, out of
+ * line, for every wait here: it returns before the park, so it adds
+ * nothing to the depth of a waiting call's stack. */
+static __attribute__((noinline)) void
+wait_on(struct goro_waitq *q, struct goro_waiter *w, struct goro_wait *st)
+{
+	waitq_push(q, wait_init(w, st, NULL, 0));
+}
+
 /* Park on q; a waker fires the wait and readies us. rtlock held: the
  * park lets go of it. Always inline: a call here, last in its caller,
  * would be a tail call, and a debugger's backtrace of a parked task
@@ -24,7 +33,7 @@ park_on(struct goro_waitq *q, const char *reason)
 	struct goro_wait st = {0};
 	struct goro_waiter w;
 
-	waitq_push(q, wait_init(&w, &st, NULL, 0));
+	wait_on(q, &w, &st);
 	sched_park(reason);
 }
 
@@ -183,7 +192,7 @@ sema_park(struct goro_sema *s, struct goro_wait *st)
 	struct cpu *all = sched_all(mycpu());
 	struct goro_waiter w;
 
-	waitq_push(&s->q, wait_init(&w, st, NULL, 0));
+	wait_on(&s->q, &w, st);
 	if (s->isr)
 		all->isr_waiters++; /* an interrupt may still come: not a deadlock */
 	sched_park("semaphore");    /* lets go of rtlock */
