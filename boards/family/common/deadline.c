@@ -6,11 +6,11 @@
 #include "sp.h"
 
 /* Interrupts masked. What the deadline needs next: no count-down if there
- * is none (or it was cancelled after the count-down had ended); the end of
- * it, with the runtime told, if the count-down that ended (fired) finds it
- * come; else a count-down towards it from now, the whole way or one step
- * of it. A deadline already past when set gets the shortest count-down, so
- * its interrupt still comes and finds it due. */
+ * is none (or it was cancelled after the count-down had ended); while it
+ * has not come, a count-down towards it from now, the whole way or one
+ * step of it; once the count-down that ended (fired) finds it come, its
+ * end, and the runtime told. A deadline already past when set gets the
+ * shortest count-down, so its interrupt still comes and finds it due. */
 static void
 deadline_next(struct board_deadline *d, int fired)
 {
@@ -21,14 +21,19 @@ deadline_next(struct board_deadline *d, int fired)
 		return;
 	}
 	now = d->now();
-	if (fired && now >= d->at) {
+	if (now < d->at) {
+		us = d->at - now;
+		if (us > d->step_us)
+			us = d->step_us;
+	} else if (fired) {
 		d->at = UINT64_MAX;
 		d->stop();
 		goro_timer_isr();
 		return;
+	} else {
+		us = 1;
 	}
-	us = d->at > now ? d->at - now : 1;
-	d->start(now, us > d->step_us ? d->step_us : us);
+	d->start(now, us);
 }
 
 struct board_deadline *board_deadline_used;
