@@ -341,9 +341,10 @@ timeout_stop(struct timeout *to)
 void
 goro_sleep_us(uint64_t us)
 {
-	struct goro_wait st = {0};
+	struct goro_wait st; /* only the timeout fires it: fired is all it needs */
 	struct timeout to;
 
+	st.fired = 0;
 	sched_check_thread("goro_sleep_us");
 	if (us == 0) {
 		goro_yield();
