@@ -5,12 +5,13 @@
 #include "board.h"
 #include "sp.h"
 
-/* Interrupts masked. What the deadline needs next: no count-down if there
- * is none (or it was cancelled after the count-down had ended); while it
- * has not come, a count-down towards it from now, the whole way or one
- * step of it; once the count-down that ended (fired) finds it come, its
- * end, and the runtime told. A deadline already past when set gets the
- * shortest count-down, so its interrupt still comes and finds it due. */
+/* Interrupts masked, or from the count-down's interrupt (fired). What
+ * the deadline needs next: no count-down if there is none (or it was
+ * cancelled after the count-down had ended); while it has not come, a
+ * count-down towards it from now, the whole way or one step of it; once
+ * the count-down that ended finds it come, its end, and the runtime told.
+ * A deadline already past when set gets the shortest count-down, so its
+ * interrupt still comes and finds it due. */
 static void
 deadline_next(struct board_deadline *d, int fired)
 {
