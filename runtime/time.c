@@ -37,8 +37,11 @@
 #include "board.h"
 #include "rt.h"
 
-static struct goro_tnode *heap[GORO_MAX_TIMERS];
-static int nheap;
+/* The heap and its size together: one address for the code to load. */
+static struct {
+	struct goro_tnode *at[GORO_MAX_TIMERS];
+	int n;
+} heap;
 static volatile uint64_t armed = UINT64_MAX; /* the board timer's deadline; the ISR clears it */
 #if GORO_NCPU > 1
 static uint64_t asked = UINT64_MAX; /* the deadline CPU 0 was last told of */
@@ -47,36 +50,40 @@ static uint64_t asked = UINT64_MAX; /* the deadline CPU 0 was last told of */
 static void
 heap_set(int i, struct goro_tnode *t)
 {
-	heap[i] = t;
+	heap.at[i] = t;
 	t->heapidx = i;
 }
 
-static void
+/* Move heap.at[i] towards the root while its parent is later; where it
+ * ends. The one sift a task's timeout_start runs, under the waiting
+ * call's frame: it needs fewer registers than sift_down, so its frame is
+ * the smaller (docs/stacks.md). */
+static int
 sift_up(int i)
 {
-	struct goro_tnode *t = heap[i];
+	struct goro_tnode *t = heap.at[i];
 
-	while (i > 0 && heap[(i - 1) / 2]->when > t->when) {
-		heap_set(i, heap[(i - 1) / 2]);
+	while (i > 0 && heap.at[(i - 1) / 2]->when > t->when) {
+		heap_set(i, heap.at[(i - 1) / 2]);
 		i = (i - 1) / 2;
 	}
 	heap_set(i, t);
+	return i;
 }
 
+/* Move heap.at[i] away from the root while a child is earlier. */
 static void
 sift_down(int i)
 {
-	struct goro_tnode *t = heap[i];
+	struct goro_tnode *t = heap.at[i];
+	int k;
 
-	for (;;) {
-		int k = 2 * i + 1;
-		if (k >= nheap)
-			break;
-		if (k + 1 < nheap && heap[k + 1]->when < heap[k]->when)
+	while ((k = 2 * i + 1) < heap.n) {
+		if (k + 1 < heap.n && heap.at[k + 1]->when < heap.at[k]->when)
 			k++;
-		if (heap[k]->when >= t->when)
+		if (heap.at[k]->when >= t->when)
 			break;
-		heap_set(i, heap[k]);
+		heap_set(i, heap.at[k]);
 		i = k;
 	}
 	heap_set(i, t);
@@ -130,8 +137,9 @@ changed(void)
 #endif
 }
 
-/* now + us, saturating: a deadline past the clock's range never comes. */
-static uint64_t
+/* now + us, saturating: a deadline past the clock's range never comes.
+ * Not inlined: a timeout and a timer start share it. */
+static __attribute__((noinline)) uint64_t
 deadline_after(uint64_t us)
 {
 	uint64_t now = goro_now_us();
@@ -142,7 +150,7 @@ deadline_after(uint64_t us)
 uint64_t
 timer_next(void)
 {
-	return nheap ? heap[0]->when : UINT64_MAX;
+	return heap.n ? heap.at[0]->when : UINT64_MAX;
 }
 
 /* The scheduler's and the mover's way in (rt.h): set by the first
@@ -150,44 +158,20 @@ timer_next(void)
 const struct sched_time *sched_time;
 static const struct sched_time time_ops = {timers_run, timer_next, timers_adjust};
 
-/* The heap alone, for timers_run (which arms the timer itself) and for
- * timer_add and timer_del. Inlined into each: a frame of their own under
- * timer_del would deepen a task's timeout removal (docs/stacks.md). */
-static inline __attribute__((always_inline)) void
-heap_add(struct goro_tnode *t)
+/* Put t, not in the heap, in it at t->when. It only sifts up: a
+ * timeout's add runs under the waiting call's frame (goro_select's), and
+ * sift_up's frame is the small one. */
+void
+timer_add(struct goro_tnode *t)
 {
 	__atomic_store_n(&sched_time, &time_ops, __ATOMIC_RELEASE);
-	if (nheap == GORO_MAX_TIMERS) {
+	if (heap.n == GORO_MAX_TIMERS) {
 		rt_unlock();
 		goro_panic("too many timers pending (meson option max_timers: %d)",
 		           GORO_MAX_TIMERS);
 	}
-	heap_set(nheap++, t);
-	sift_up(t->heapidx);
-}
-
-static inline __attribute__((always_inline)) int
-heap_del(struct goro_tnode *t)
-{
-	int i = t->heapidx;
-
-	if (i < 0)
-		return 0;
-	rt_assert("timer", i < nheap && heap[i] == t);
-	t->heapidx = -1;
-	if (i != --nheap) {
-		heap_set(i, heap[nheap]);
-		sift_up(i);
-		sift_down(heap[i]->heapidx);
-	}
-	heap[nheap] = NULL; /* no stale pointer into a stack left behind */
-	return 1;
-}
-
-void
-timer_add(struct goro_tnode *t)
-{
-	heap_add(t);
+	heap_set(heap.n, t);
+	sift_up(heap.n++);
 	changed();
 }
 
@@ -195,8 +179,17 @@ timer_add(struct goro_tnode *t)
 int
 timer_del(struct goro_tnode *t)
 {
-	if (!heap_del(t))
+	int i = t->heapidx;
+
+	if (i < 0)
 		return 0;
+	rt_assert("timer", i < heap.n && heap.at[i] == t);
+	t->heapidx = -1;
+	if (i != --heap.n) {
+		heap_set(i, heap.at[heap.n]);
+		sift_down(sift_up(i));
+	}
+	heap.at[heap.n] = NULL; /* no stale pointer into a stack left behind */
 	changed();
 	return 1;
 }
@@ -207,9 +200,9 @@ timers_adjust(uintptr_t lo, uintptr_t hi, uintptr_t delta)
 {
 	int i;
 
-	for (i = 0; i < nheap; i++)
-		if ((uintptr_t)heap[i] - lo < hi - lo)
-			heap[i] = (struct goro_tnode *)((uintptr_t)heap[i] + delta);
+	for (i = 0; i < heap.n; i++)
+		if ((uintptr_t)heap.at[i] - lo < hi - lo)
+			heap.at[i] = (struct goro_tnode *)((uintptr_t)heap.at[i] + delta);
 }
 
 /*
@@ -233,7 +226,9 @@ mod64(uint64_t n, uint64_t d)
 	}
 }
 
-static void
+/* t is due: act on it. 1 if it stays in the heap, for the next tick of
+ * a ticker (t->when moved on), 0 if it is done. */
+static int
 fire(struct goro_tnode *t, uint64_t now)
 {
 	struct goro_wait *st;
@@ -249,20 +244,22 @@ fire(struct goro_tnode *t, uint64_t now)
 			st->idx = -1;
 			sched_ready(to->g);
 		}
-		return;
+		return 0;
 	}
 	gt = (struct goro_timer *)t;
 	chan_send_now(&gt->c, &now); /* a full channel drops the tick */
 	if (gt->period) {
 		/* Next tick on the period's grid, after now: ticks missed in a
 		 * stall are skipped in one step, not one period a turn. The
-		 * grid point at or before now is now less how late it is. */
-		uint64_t late = now - t->when, base = now - mod64(late, gt->period);
-		if (gt->period > UINT64_MAX - 1 - base)
-			return; /* the next tick is past the clock's range */
-		t->when = base + gt->period;
-		heap_add(t); /* timers_run arms the timer when it is done */
+		 * grid point at or before now is now less how late it is (modulo
+		 * the period), so the next is step after now. */
+		uint64_t step = gt->period - mod64(now - t->when, gt->period);
+		if (step > UINT64_MAX - 1 - now)
+			return 0; /* the next tick is past the clock's range */
+		t->when = now + step;
+		return 1;
 	}
+	return 0;
 }
 
 void
@@ -272,15 +269,23 @@ timers_run(struct cpu *c)
 
 	(void)c;
 	rt_lock();
-	if (nheap == 0) {
+	if (heap.n == 0) {
 		rt_unlock();
 		return;
 	}
 	now = goro_now_us();
-	while (nheap && heap[0]->when <= now) {
-		struct goro_tnode *t = heap[0];
-		heap_del(t);
-		fire(t, now);
+	while (heap.n && heap.at[0]->when <= now) {
+		struct goro_tnode *t = heap.at[0];
+		if (!fire(t, now)) {
+			/* Done: the last node takes the root's place. */
+			t->heapidx = -1;
+			t = heap.at[--heap.n];
+			heap.at[heap.n] = NULL;
+			if (heap.n == 0)
+				break;
+			heap_set(0, t);
+		}
+		sift_down(0); /* rearm arms the timer for the new root */
 	}
 	rearm();
 	rt_unlock();
@@ -336,9 +341,10 @@ timeout_stop(struct timeout *to)
 void
 goro_sleep_us(uint64_t us)
 {
-	struct goro_wait st = {0};
+	struct goro_wait st; /* only the timeout fires it: fired is all it needs */
 	struct timeout to;
 
+	st.fired = 0;
 	sched_check_thread("goro_sleep_us");
 	if (us == 0) {
 		goro_yield();
@@ -361,10 +367,10 @@ goro_timer_start(struct goro_timer *t, uint64_t after_us, uint64_t period_us)
 	if (t->c.buf != (unsigned char *)&t->slot) { /* first start: t is zeroed */
 		goro_chan_init(&t->c, &t->slot, sizeof t->slot, 1);
 		t->node.heapidx = -1;
+		t->node.kind = T_CHAN;
 	} else {
-		timer_del(&t->node);
+		timer_del(&t->node); /* started again: out, and in at its new time */
 	}
-	t->node.kind = T_CHAN;
 	t->node.when = deadline_after(after_us);
 	t->period = period_us;
 	timer_add(&t->node);

@@ -1,5 +1,6 @@
 /* Timers fire in deadline order, sleep returns no earlier than asked, a
- * ticker ticks, a stopped timer stays quiet. */
+ * ticker ticks, a stopped timer stays quiet, a timer started again while
+ * it runs moves to its new deadline. */
 #include "check.h"
 #include "goro.h"
 
@@ -42,6 +43,37 @@ ticker(void *arg)
 	CHECK_EQ(goro_chan_tryrecv(goro_timer_chan(&quiet), &when), GORO_EWOULDBLOCK);
 }
 
+static struct goro_timer moved[3];
+
+static void
+mover_waiter(void *arg)
+{
+	int i = (int)(intptr_t)arg;
+	uint64_t when;
+
+	CHECK_EQ(goro_chan_recv(goro_timer_chan(&moved[i]), &when), 0);
+	order[norder++] = i;
+}
+
+/* Three timers, two of them started again while they run: one to fire
+ * earlier than the rest, one later. Each has a task parked on its channel
+ * (the deadlines are 300 ms off, as the sleepers' are), and the order the
+ * tasks wake in is the order the timers fired in. */
+static void
+mover(void *arg)
+{
+	int i;
+
+	(void)arg;
+	goro_timer_start(&moved[0], 302000, 0);
+	goro_timer_start(&moved[1], 301000, 0);
+	goro_timer_start(&moved[2], 303000, 0);
+	goro_timer_start(&moved[0], 300000, 0); /* earlier: now the first */
+	goro_timer_start(&moved[1], 304000, 0); /* later: now the last */
+	for (i = 0; i < 3; i++)
+		goro_go_cpu0(mover_waiter, (void *)(intptr_t)i);
+}
+
 int
 main(void)
 {
@@ -60,6 +92,13 @@ main(void)
 		CHECK_EQ(order[i], (i + 1) * 1000);
 	goro_go_cpu0(ticker, NULL);
 	goro_run();
+	norder = 0;
+	goro_go_cpu0(mover, NULL);
+	goro_run();
+	CHECK_EQ(norder, 3);
+	CHECK_EQ(order[0], 0);
+	CHECK_EQ(order[1], 2);
+	CHECK_EQ(order[2], 1);
 	printf("ok time\n");
 	return 0;
 }

@@ -127,12 +127,12 @@ event_clear(int ch)
 static void
 compare_start(uint64_t now, uint64_t us)
 {
-	uint64_t target = now + us;
-
-	CC[CH_DEADLINE] = (uint32_t)target;
+	CC[CH_DEADLINE] = (uint32_t)(now + us);
 	event_clear(CH_DEADLINE);
 	INTENSET = INTEN_COMPARE(CH_DEADLINE);
-	if (clock_read() >= target)
+	/* Passed yet? In 32 bits: us is at most half a wrap, and the clock
+	 * read now came microseconds ago. */
+	if ((uint32_t)(clock_read() - now) >= (uint32_t)us)
 		goro_board_irq_pend(IRQ_TIMER0);
 }
 

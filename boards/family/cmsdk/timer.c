@@ -80,7 +80,8 @@ clock_read(void)
 		v = TIMER0->value;
 	}
 	port_irq_restore(irq);
-	return ((uint64_t)hi << WRAP_US_LOG2) + (CLOCK_RELOAD - v) / PCLK_PER_US;
+	/* The us since the wrap are under 2^WRAP_US_LOG2: an or, no carry. */
+	return ((uint64_t)hi << WRAP_US_LOG2) | (CLOCK_RELOAD - v) / PCLK_PER_US;
 }
 
 void

@@ -5,16 +5,35 @@
 #include "board.h"
 #include "sp.h"
 
-/* Count down towards d->at from now: the whole way, or one step of it. A
- * deadline already past gets the shortest count-down, so its interrupt
- * still comes and finds it due. */
+/* Interrupts masked, or from the count-down's interrupt (fired). What
+ * the deadline needs next: no count-down if there is none (or it was
+ * cancelled after the count-down had ended); while it has not come, a
+ * count-down towards it from now, the whole way or one step of it; once
+ * the count-down that ended finds it come, its end, and the runtime told.
+ * A deadline already past when set gets the shortest count-down, so its
+ * interrupt still comes and finds it due. */
 static void
-deadline_arm(struct board_deadline *d, uint64_t now)
+deadline_next(struct board_deadline *d, int fired)
 {
-	uint64_t us = d->at > now ? d->at - now : 1;
+	uint64_t now, us;
 
-	if (us > d->step_us)
-		us = d->step_us;
+	if (d->at == UINT64_MAX) {
+		d->stop();
+		return;
+	}
+	now = d->now();
+	if (now < d->at) {
+		us = d->at - now;
+		if (us > d->step_us)
+			us = d->step_us;
+	} else if (fired) {
+		d->at = UINT64_MAX;
+		d->stop();
+		goro_timer_isr();
+		return;
+	} else {
+		us = 1;
+	}
 	d->start(now, us);
 }
 
@@ -27,27 +46,13 @@ board_deadline_set(struct board_deadline *d, uint64_t deadline_us)
 
 	board_deadline_used = d;
 	d->isr = board_deadline_isr;
-	d->at = deadline_us;
-	if (deadline_us == UINT64_MAX)
-		d->stop(); /* tickless: no deadline, no interrupt */
-	else
-		deadline_arm(d, d->now());
+	d->at = deadline_us; /* UINT64_MAX: tickless, no deadline, no interrupt */
+	deadline_next(d, 0);
 	port_irq_restore(irq);
 }
 
 void
 board_deadline_isr(struct board_deadline *d)
 {
-	uint64_t now;
-
-	if (d->at == UINT64_MAX)
-		return; /* cancelled after the count-down had ended */
-	now = d->now();
-	if (now >= d->at) {
-		d->at = UINT64_MAX;
-		d->stop();
-		goro_timer_isr();
-	} else {
-		deadline_arm(d, now); /* a long deadline: another count-down */
-	}
+	deadline_next(d, 1);
 }
