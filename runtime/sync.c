@@ -59,7 +59,7 @@ goro_wg_add(struct goro_wg *wg, int delta)
 	wg->count += delta;
 	if (wg->count < 0) {
 		rt_unlock();
-		goro_panic("goro_wg_add: negative wait group counter");
+		goro_panic("goro_wg_add: negative counter in wait group %p", (void *)wg);
 	}
 	if (wg->count == 0)
 		wake_all(&wg->q);
@@ -112,7 +112,8 @@ goro_mutex_lock(struct goro_mutex *m)
 	}
 	if (m->owner == me) {
 		rt_unlock();
-		goro_panic("goro_mutex_lock: goroutine %d already holds this mutex", me->id);
+		goro_panic("goro_mutex_lock: goroutine %d already holds mutex %p", me->id,
+		           (void *)m);
 	}
 	park_on(&m->q, "mutex");
 	rt_assert("mutex", m->owner == me); /* handed over by unlock */
@@ -144,12 +145,13 @@ goro_mutex_unlock(struct goro_mutex *m)
 	rt_lock();
 	if (m->owner == NULL) {
 		rt_unlock();
-		goro_panic("goro_mutex_unlock of an unlocked mutex");
+		goro_panic("goro_mutex_unlock of an unlocked mutex %p", (void *)m);
 	}
 	if (m->owner != me) {
 		int id = ((struct g *)m->owner)->id;
 		rt_unlock();
-		goro_panic("goro_mutex_unlock of a mutex goroutine %d holds", id);
+		goro_panic("goro_mutex_unlock of mutex %p, which goroutine %d holds", (void *)m,
+		           id);
 	}
 	w = waitq_take(&m->q);
 	m->owner = w ? w->st->g : NULL;
