@@ -512,8 +512,8 @@ runq_put(struct cpu *c, struct g *g)
 /* Make a parked task runnable again. Inline: every wakeup pays it. With
  * several CPUs, under rtlock: it joins this CPU's run queue, and an idle
  * CPU is woken to steal it if there is one. */
-#if GORO_NCPU > 1
-void sched_ready(struct g *g);
+#if GORO_NCPU > 1 || RT_SMALL
+void sched_ready(struct g *g); /* sched.c: one copy */
 #else
 static inline void
 sched_ready(struct g *g)
@@ -531,13 +531,17 @@ _Noreturn void sched_isr_panic(const char *what) __attribute__((cold));
 /* Calls that park, or touch the run queue, are for thread code: from an
  * interrupt handler they would switch stacks in handler mode or race the
  * scheduler. Inline, since goro_yield pays it: two instructions on
- * Cortex-M. */
+ * Cortex-M; one copy in sched.c in a runtime built for size. */
+#if RT_SMALL
+void sched_check_thread(const char *what);
+#else
 static inline void
 sched_check_thread(const char *what)
 {
 	if (__builtin_expect(port_in_isr(), 0))
 		sched_isr_panic(what);
 }
+#endif
 /* Wait queues (wait.c has their shape). The small steps are inline:
  * every channel operation that parks or wakes pays them. */
 static inline struct goro_waiter *

@@ -388,6 +388,19 @@ steal(struct cpu *c)
 static void reap_g0(struct cpu *c);
 static void gid_next(struct g *g);
 
+#if GORO_NCPU == 1 && RT_SMALL
+/* rt.h's, out of line once in a runtime built for size. */
+void
+sched_ready(struct g *g)
+{
+	if (g->status == G_WAITING) {
+		g->status = G_READY;
+		trace_wake(g, mycpu()->curg);
+		runq_put(mycpu(), g);
+	}
+}
+#endif
+
 #if GORO_NCPU > 1
 #define set_prev(c, g) ((c)->prevg = (g))
 #define AGAIN(c)       ((c) = mycpu()) /* after a switch: the task may be elsewhere */
@@ -755,6 +768,16 @@ sched_isr_panic(const char *what)
 {
 	goro_panic("%s called from an interrupt handler: only the *_isr calls are", what);
 }
+
+#if RT_SMALL
+/* rt.h's, out of line once. */
+void
+sched_check_thread(const char *what)
+{
+	if (port_in_isr())
+		sched_isr_panic(what);
+}
+#endif
 
 /*
  * Park the running task until sched_ready: it has put wait records where
