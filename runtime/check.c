@@ -70,13 +70,6 @@ check_slow(uintptr_t sp, uintptr_t need)
 	stack_morestack(c, g, req);
 }
 
-/* The plugin's check, and the hook's: sp is below the limit. */
-__attribute__((noinline)) void
-goro_stack_check_failed(void)
-{
-	check_slow(port_sp(), 0);
-}
-
 /*
  * The entry check's slow path: a function about to allocate a frame of
  * need bytes at sp at (its sp at entry) found at - need below the limit.
@@ -89,6 +82,26 @@ void
 goro_stack_entry_failed(uintptr_t need, uintptr_t at)
 {
 	check_slow(at, need);
+}
+
+/*
+ * The plugin's check, and the hook's: sp is below the limit, with no frame
+ * still to come. Where the call below is a tail call, one copy of the slow
+ * path serves both checks: this function has no frame of its own, so the
+ * sp it passes is its caller's and the chain's depth that of
+ * goro_stack_entry_failed alone, whose frame is gone before
+ * stack_morestack's save (deeper than it) is made. GCC makes no tail calls
+ * in Thumb-1 code (Cortex-M0), where the call would add a frame to the
+ * chain the guard zone holds: there it keeps a copy of its own.
+ */
+__attribute__((noinline)) void
+goro_stack_check_failed(void)
+{
+#if defined(__thumb__) && !defined(__thumb2__)
+	check_slow(port_sp(), 0);
+#else
+	goro_stack_entry_failed(0, port_sp());
+#endif
 }
 
 void
