@@ -28,8 +28,10 @@
 static int started;
 static char last = '\n'; /* the last character out */
 
-static void
-console_start(void)
+/* Also from the first character out: a fault or a panic may come before
+ * goro_board_start has called this. */
+void
+board_console_start(void)
 {
 	if (!started) {
 		started = 1;
@@ -37,16 +39,10 @@ console_start(void)
 	}
 }
 
-void
-board_console_start(void)
-{
-	console_start();
-}
-
 static void
 console_putc(char c)
 {
-	console_start();
+	board_console_start();
 	if (c == '\n')
 		board_uart_putc('\r');
 	board_uart_putc(c);
