@@ -94,9 +94,11 @@ goro_board_wait_forever(void)
 __attribute__((weak)) _Noreturn void
 goro_board_halt(int status)
 {
-	char line[32]; /* "\ngoro: exit -2147483648\n" fits */
+	char line[32]; /* "goro: exit -2147483648\n" fits */
 
-	rt_snfmt(line, sizeof line, "%sgoro: exit %d\n", last != '\n' ? "\n" : "", status);
+	if (last != '\n')
+		console_putc('\n');
+	rt_snfmt(line, sizeof line, "goro: exit %d\n", status);
 	board_console_raw(line);
 	goro_board_wait_forever();
 }
