@@ -86,23 +86,21 @@ goro_stack_entry_failed(uintptr_t need, uintptr_t at)
 
 /*
  * The plugin's check, and the hook's: sp is below the limit, with no frame
- * still to come. Where the call below is a tail call, one copy of the slow
- * path serves both checks: this function has no frame of its own, so the
- * sp it passes is its caller's and the chain's depth that of
+ * still to come. One copy of the slow path serves both checks: the call
+ * below is a tail call, so this function has no frame of its own, the sp
+ * it passes is its caller's and the chain's depth that of
  * goro_stack_entry_failed alone, whose frame is gone before
- * stack_morestack's save (deeper than it) is made. GCC makes no tail calls
- * in Thumb-1 code (Cortex-M0), where the call would add a frame to the
- * chain the guard zone holds: there it keeps a copy of its own.
+ * stack_morestack's save (deeper than it) is made. Where the compiler
+ * makes no tail calls (Thumb-1), the port has it in assembly
+ * (PORT_CHECK_FAILED, runtime/port.h).
  */
+#ifndef PORT_CHECK_FAILED
 __attribute__((noinline)) void
 goro_stack_check_failed(void)
 {
-#if defined(__thumb__) && !defined(__thumb2__)
-	check_slow(port_sp(), 0);
-#else
 	goro_stack_entry_failed(0, port_sp());
-#endif
 }
+#endif
 
 void
 __cyg_profile_func_enter(void *fn, void *site)
