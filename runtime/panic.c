@@ -31,7 +31,7 @@ names_task(const char *msg, const char *tag)
 	const char *s, *t;
 
 	for (; msg < tag; msg++)
-		for (s = msg, t = tag + 5; *s == *t; s++, t++)
+		for (s = msg, t = tag + 5; *s == *t; s++, t++) /* past " [in " */
 			if (*t == '(')
 				return 1;
 	return 0;
