@@ -47,18 +47,21 @@ Default_Handler(void)
 void
 cortexm_fault(uint32_t *frame, uint32_t exc_return)
 {
-	/* Exceptions 2-6, then any other, each name ended by its NUL (a string
-	 * to step through is smaller than a table of pointers); ARMv6-M has
-	 * only the first two. */
+	/* Exceptions 2-6 (ARMv6-M has only the first two), then any other, each
+	 * name ended by its NUL: a string to step through is smaller than a
+	 * table of pointers. */
+#if __ARM_ARCH_6M__
+	static const char names[] = "NMI\0HardFault\0exception";
+	const unsigned known = 2;
+#else
 	static const char names[] = "NMI\0HardFault\0MemManage\0BusFault\0UsageFault\0exception";
+	const unsigned known = 5;
+#endif
 	const char *what = names;
 	unsigned n = ipsr() - 2;
 	struct board_fault f;
-#if !__ARM_ARCH_6M__
-	uint32_t cfsr;
-#endif
 
-	for (n = n < 5 ? n : 5; n > 0; n--)
+	for (n = n < known ? n : known; n > 0; n--)
 		while (*what++)
 			; /* past this name and its NUL */
 	board_fault_begin(&f, "CPU exception", what);
@@ -67,14 +70,18 @@ cortexm_fault(uint32_t *frame, uint32_t exc_return)
 	                exc_return & 4 ? "a task's stack (PSP)" : "MSP", (void *)frame[6],
 	                (void *)frame[5], (void *)frame);
 #else
-	cfsr = *(volatile uint32_t *)0xE000ED28u;
-	board_fault_fmt(&f, " on %s\n  pc %p  lr %p  sp %p\n  CFSR 0x%" PRIx32 "  HFSR 0x%" PRIx32,
-	                exc_return & 4 ? "a task's stack (PSP)" : "MSP", (void *)frame[6],
-	                (void *)frame[5], (void *)frame, cfsr, *(volatile uint32_t *)0xE000ED2Cu);
-	if (cfsr & (1u << 7)) /* MMARVALID */
-		board_fault_fmt(&f, "  MMFAR %p", *(void *volatile *)0xE000ED34u);
-	if (cfsr & (1u << 15)) /* BFARVALID */
-		board_fault_fmt(&f, "  BFAR %p", *(void *volatile *)0xE000ED38u);
+	{
+		uint32_t cfsr = *(volatile uint32_t *)0xE000ED28u;
+
+		board_fault_fmt(
+		        &f, " on %s\n  pc %p  lr %p  sp %p\n  CFSR 0x%" PRIx32 "  HFSR 0x%" PRIx32,
+		        exc_return & 4 ? "a task's stack (PSP)" : "MSP", (void *)frame[6],
+		        (void *)frame[5], (void *)frame, cfsr, *(volatile uint32_t *)0xE000ED2Cu);
+		if (cfsr & (1u << 7)) /* MMARVALID */
+			board_fault_fmt(&f, "  MMFAR %p", *(void *volatile *)0xE000ED34u);
+		if (cfsr & (1u << 15)) /* BFARVALID */
+			board_fault_fmt(&f, "  BFAR %p", *(void *volatile *)0xE000ED38u);
+	}
 #endif
 	board_fault_end(&f);
 }
