@@ -95,6 +95,13 @@ void board_uart_init(void);
 void board_uart_putc(char c);
 /* Start the console: after goro_board_early_init, before main. */
 void board_console_start(void);
+/*
+ * The console's raw output, for panics and fault reports: s, NUL-
+ * terminated, written before the call returns, through no stdio and
+ * needing no interrupts (console_semihost.c, console_uart.c; the host's
+ * stderr).
+ */
+void board_console_raw(const char *s);
 
 /*
  * Multi-core boards: board_caps 'cpus' is how many CPUs the board has (1

@@ -70,13 +70,6 @@ check_slow(uintptr_t sp, uintptr_t need)
 	stack_morestack(c, g, req);
 }
 
-/* The plugin's check, and the hook's: sp is below the limit. */
-__attribute__((noinline)) void
-goro_stack_check_failed(void)
-{
-	check_slow(port_sp(), 0);
-}
-
 /*
  * The entry check's slow path: a function about to allocate a frame of
  * need bytes at sp at (its sp at entry) found at - need below the limit.
@@ -90,6 +83,24 @@ goro_stack_entry_failed(uintptr_t need, uintptr_t at)
 {
 	check_slow(at, need);
 }
+
+/*
+ * The plugin's check, and the hook's: sp is below the limit, with no frame
+ * still to come. One copy of the slow path serves both checks: the call
+ * below is a tail call, so this function has no frame of its own, the sp
+ * it passes is its caller's and the chain's depth that of
+ * goro_stack_entry_failed alone, whose frame is gone before
+ * stack_morestack's save (deeper than it) is made. Where the compiler
+ * makes no tail calls (Thumb-1), the port has it in assembly
+ * (PORT_CHECK_FAILED, runtime/port.h).
+ */
+#ifndef PORT_CHECK_FAILED
+__attribute__((noinline)) void
+goro_stack_check_failed(void)
+{
+	goro_stack_entry_failed(0, port_sp());
+}
+#endif
 
 void
 __cyg_profile_func_enter(void *fn, void *site)

@@ -12,11 +12,12 @@
  * conversion the formatter does not know cannot make the others read
  * arguments of the wrong type.
  *
- * Numbers are converted with shifts and adds, never a division: on
- * Cortex-M0, which has no divide instruction, a division would link
+ * Numbers are converted by the core's divide instruction, or where it has
+ * none (Cortex-M0) with shifts and adds: a division there would link
  * libgcc's. It is written for size (a tiny firmware links it for its
- * panics): one loop over the format, every conversion ending in the same
- * padded field.
+ * panics): one loop over the format, the flags, length modifiers and
+ * conversions each looked up in a short string, and every conversion, a
+ * plain character of the format too, ending in the same padded field.
  */
 #include <limits.h>
 #include <stdarg.h>
@@ -24,17 +25,16 @@
 
 #include "rt.h"
 
-struct out {
-	char *p, *end; /* end: where the terminating NUL goes */
-};
+/* Whether the core divides in hardware: ARMv6-M (Cortex-M0) does not, nor
+ * a RISC-V core without M, and a division there would link libgcc's. */
+#if (defined(__arm__) && !defined(__ARM_FEATURE_IDIV)) ||                                          \
+        (defined(__riscv) && !defined(__riscv_div))
+#define FMT_SOFT_DIV 1
+#else
+#define FMT_SOFT_DIV 0
+#endif
 
-static void
-put(struct out *o, char ch)
-{
-	if (o->p < o->end)
-		*o->p++ = ch;
-}
-
+#if FMT_SOFT_DIV
 /* n / 10, and n % 10 in *rem (Hacker's Delight, 10-17): q is n * 0.8 by
  * shifts, then n / 10 or one under it. */
 static unsigned long
@@ -57,128 +57,156 @@ div10(unsigned long n, unsigned *rem)
 	*rem = (unsigned)r;
 	return q;
 }
+#endif
 
-/* The decimal number at *f (0 if none), *f moved past it. */
-static int
-decimal(const char **f)
+/* Where c is in set: its index, or set's length if it is not there (nor
+ * is NUL). Not inlined: one copy serves its three uses. */
+static __attribute__((noinline)) unsigned
+find(const char *set, char c)
 {
-	int n = 0;
+	unsigned i = 0;
 
-	for (; **f >= '0' && **f <= '9'; (*f)++)
-		n = n * 10 + (**f - '0');
-	return n;
+	while (set[i] && set[i] != c)
+		i++;
+	return i;
 }
+
+/* The conversions, in the order the code below tells them apart by their
+ * index: %%, then c and s, then the numbers (signed, unsigned, hex). */
+#define CONVS  "%csdiuxXp"
+#define C_PCT  0
+#define C_CHR  1
+#define C_STR  2
+#define C_SIGN 3 /* d, i */
+#define C_U    5
+#define C_HEX  6 /* x, X, p */
+#define C_P    8
+#define C_NONE 9 /* not one of them */
 
 size_t
 rt_vsnfmt(char *buf, size_t size, const char *fmt, va_list ap)
 {
-	struct out o = {buf, buf + (size ? size - 1 : 0)};
-	char num[2 + 3 * sizeof(long)]; /* "-", then the digits, or "0x" and hex */
+	char *o = buf, *end = buf + size - 1; /* end: where the NUL goes */
+	char num[2 + 3 * sizeof(long)];       /* "-", then the digits, or "0x" and hex */
+	int raw = 0; /* after a conversion not known here: the rest as it is */
 
+	if (size == 0)
+		return 0;
 	for (; *fmt; fmt++) {
-		int left = 0, width, prec = -1, lng = 0, len, n;
-		char pad = ' ', conv, *p = num + sizeof num;
-		const char *s = p;
+		int left = 0, width = 0, prec = -1, lng = 0, len = 1, n, *w;
+		char pad = ' ', c, *p = num + sizeof num;
+		const char *s = fmt;
 		unsigned long v;
+		unsigned k, base = 16, d;
 
-		if (*fmt != '%') {
-			put(&o, *fmt);
-			continue;
-		}
-		while (*++fmt == '-' || *fmt == '0')
-			*fmt == '-' ? (void)(left = 1) : (void)(pad = '0');
-		width = decimal(&fmt);
-		if (*fmt == '.') {
-			fmt++;
-			prec = decimal(&fmt);
-		}
-		for (; *fmt == 'l' || *fmt == 'h' || *fmt == 'z' || *fmt == 't'; fmt++)
-			lng += *fmt == 'l' || (*fmt != 'h' && sizeof(size_t) == sizeof(long));
-		conv = *fmt;
-		if (lng > 1 && sizeof(long long) > sizeof(long))
-			conv = 0; /* %lld wider than long: not known here */
-		if (conv == '%') {
-			put(&o, '%');
-			continue;
-		}
-		if (conv == 's' || conv == 'c') {
-			pad = ' ';
-			if (conv == 'c') {
-				num[0] = (char)va_arg(ap, int);
-				s = num;
-				len = 1;
-			} else {
-				s = va_arg(ap, const char *);
-				if (s == NULL)
-					s = "(null)";
-				for (len = 0; len != prec && s[len]; len++)
-					; /* its length, at most the precision */
-			}
-		} else {
-			unsigned base = 16, neg = 0;
-
-			if (conv == 'd' || conv == 'i' || conv == 'u')
-				base = 10;
-			else if (conv != 'x' && conv != 'X' && conv != 'p') {
-				/* Unknown, or the format ended after '%': say so
-				 * where it is, and read no more arguments. */
-				put(&o, '%');
-				put(&o, '!');
-				for (; *fmt; fmt++)
-					put(&o, *fmt);
-				break;
-			}
-			if (conv == 'p')
-				v = (uintptr_t)va_arg(ap, void *);
-			else if (sizeof(long) > sizeof(int) && lng)
-				v = va_arg(ap, unsigned long);
-			else if (sizeof(long) > sizeof(int) && (conv == 'd' || conv == 'i'))
-				v = (unsigned long)(long)va_arg(ap, int);
+		if (*fmt != '%' || raw)
+			goto field; /* a character of the format: a field of one */
+		while ((k = find("-0", *++fmt)) < 2)
+			k ? (void)(pad = '0') : (void)(left = 1);
+		/* The width, then after a '.' the precision. */
+		for (w = &width; (*fmt >= '0' && *fmt <= '9') || (*fmt == '.' && w == &width);
+		     fmt++) {
+			if (*fmt == '.')
+				*(w = &prec) = 0;
 			else
-				v = va_arg(ap, unsigned);
-			if (base == 10 && conv != 'u' && (long)v < 0) {
-				v = -v;
-				neg = 1;
-			}
-			do {
-				unsigned d;
-				if (base == 16) {
-					d = (unsigned)v & 15u;
-					v >>= 4;
-				} else {
-					v = div10(v, &d);
-				}
-				/* 'a' less 32 is 'A' */
-				*--p = (char)("0123456789abcdef"[d] -
-				              (conv == 'X' && d > 9 ? 32 : 0));
-			} while (v);
-			if (conv == 'p') {
-				*--p = 'x';
-				*--p = '0';
-			}
-			if (neg)
-				*--p = '-';
-			s = p;
-			len = (int)(num + sizeof num - p);
+				*w = *w * 10 + (*fmt - '0');
 		}
-		/* The field: s (len characters) padded to width, on the right
-		 * with '-', else on the left with pad. A '0'-padded negative
-		 * number keeps its sign first. */
+		for (; (k = find("lhzt", *fmt)) < 4; fmt++)
+			lng += k == 0 || (k > 1 && sizeof(size_t) == sizeof(long));
+		c = *fmt;
+		s = fmt;
+		k = find(CONVS, c);
+		if (lng > 1 && sizeof(long long) > sizeof(long))
+			k = C_NONE; /* %lld wider than long: not known here */
+		if (k == C_PCT) {
+			width = 0;
+			goto field;
+		}
+		if (k == C_NONE) {
+			/* Unknown, or the format ended after '%': say so where
+			 * it is, then the rest of the format as it is, and no
+			 * more arguments read. */
+			s = "%!";
+			len = 2;
+			width = 0;
+			raw = 1;
+			fmt--;
+			goto field;
+		}
+		if (k == C_CHR) {
+			num[0] = (char)va_arg(ap, int);
+			s = num;
+			pad = ' ';
+			goto field;
+		}
+		if (k == C_STR) {
+			s = va_arg(ap, const char *);
+			if (s == NULL)
+				s = "(null)";
+			for (len = 0; len != prec && s[len]; len++)
+				; /* its length, at most the precision */
+			pad = ' ';
+			goto field;
+		}
+		if (k < C_HEX)
+			base = 10;
+		if (k == C_P)
+			v = (uintptr_t)va_arg(ap, void *);
+		else if (sizeof(long) > sizeof(int) && lng)
+			v = va_arg(ap, unsigned long);
+		else if (sizeof(long) > sizeof(int) && k < C_U)
+			v = (unsigned long)(long)va_arg(ap, int);
+		else
+			v = va_arg(ap, unsigned);
+		n = k < C_U && (long)v < 0;
+		if (n)
+			v = -v;
+		do {
+#if FMT_SOFT_DIV
+			if (base == 16) {
+				d = (unsigned)v & 15u;
+				v >>= 4;
+			} else {
+				v = div10(v, &d);
+			}
+#else
+			d = (unsigned)(v % base);
+			v /= base;
+#endif
+			/* 'x' and 'p' have bit 5 set, 'X' has not: a-f or A-F */
+			*--p = (char)(d < 10 ? '0' + d : 'A' - 10 + (c & 0x20) + d);
+		} while (v);
+		if (k == C_P) {
+			*--p = 'x';
+			*--p = '0';
+		}
+		if (n)
+			*--p = '-';
+		s = p;
+		len = (int)(num + sizeof num - p);
+	field:
+		/* s (len characters) padded to width, on the right with '-',
+		 * else on the left with pad. A '0'-padded negative number
+		 * keeps its sign first. */
 		n = width - len;
 		if (!left && pad == '0' && *s == '-') {
-			put(&o, *s++);
+			if (o < end)
+				*o++ = *s;
+			s++;
 			len--;
 		}
 		for (; !left && n > 0; n--)
-			put(&o, pad);
+			if (o < end)
+				*o++ = pad;
 		while (len-- > 0)
-			put(&o, *s++);
+			if (o < end)
+				*o++ = *s++;
 		for (; n > 0; n--)
-			put(&o, ' ');
+			if (o < end)
+				*o++ = ' ';
 	}
-	if (size)
-		*o.p = 0;
-	return (size_t)(o.p - buf);
+	*o = 0;
+	return (size_t)(o - buf);
 }
 
 size_t

@@ -4,11 +4,10 @@
  * The message is printed on g0's stack when a task panics: the task's own
  * stack may be nearly full (a broken canary is one reason to panic) and a
  * formatted print needs more than a small stack has left. The formatting
- * is the runtime's own (fmt.c), so a panic links no printf.
+ * is the runtime's own (fmt.c), so a panic links no printf, and the
+ * output the board's raw console, so it links no stdio.
  */
 #include <stdarg.h>
-#include <stdio.h>
-#include <string.h>
 
 #include "board.h"
 #include "rt.h"
@@ -20,32 +19,46 @@ struct panic_msg {
 
 static int panicking;
 
+/*
+ * Whether msg, up to tag, names the task already. tag is the task's own
+ * " [in goroutine N (name)]", so what a message that names it holds is the
+ * part from "goroutine" to the '('. No strstr: the C library's is more
+ * code than this.
+ */
+static int
+names_task(const char *msg, const char *tag)
+{
+	const char *s, *t;
+
+	for (; msg < tag; msg++)
+		for (s = msg, t = tag + 5; *s == *t; s++, t++) /* past " [in " */
+			if (*t == '(')
+				return 1;
+	return 0;
+}
+
+/* The message, then the task's tag unless the message names the task, then
+ * the board's end. Straight to the board's console (board_console_raw),
+ * not through stdio: a program that prints nothing links none. */
 static void
 panic_print(void *arg)
 {
 	struct panic_msg *m = arg;
 	struct cpu *c = mycpu();
 	struct g *g = c->curg ? c->curg : c->insys;
+	static char msg[256 + 48]; /* the message, at most 255, then the tag */
+	size_t n;
 
-	static char msg[256];
-	char who[48];
-	/* Not fputs("\n"): GCC makes that an fputc, one more wrapper. */
-	const char *end = "\n";
-
-	rt_vsnfmt(msg, sizeof msg, m->fmt, *m->ap);
-	fputs("goro: panic: ", stderr);
-	fputs(msg, stderr);
-	/* Name the task, unless the message already does. */
+	n = rt_vsnfmt(msg, 256, m->fmt, *m->ap);
 	if (g) {
-		rt_snfmt(who, sizeof who, "goroutine %d (", g->id);
-		if (strstr(msg, who) == NULL) {
-			rt_snfmt(msg, sizeof msg, " [in goroutine %d (%s)]\n", g->id,
-			         g->name ? g->name : "?");
-			end = msg;
-		}
+		rt_snfmt(msg + n, sizeof msg - 256, " [in goroutine %d (%s)]", g->id,
+		         g->name ? g->name : "?");
+		if (names_task(msg, msg + n))
+			msg[n] = 0;
 	}
-	fputs(end, stderr);
-	fflush(stderr);
+	board_console_raw("goro: panic: ");
+	board_console_raw(msg);
+	board_console_raw("\n");
 	goro_board_panic_exit();
 }
 
@@ -60,7 +73,7 @@ _Noreturn void(goro_panic)(const char *fmt, ...)
 	m.ap = &ap;
 	if (panicking++) {
 		/* A panic while printing a panic: do not recurse. */
-		fputs("goro: panic during panic\n", stderr);
+		board_console_raw("goro: panic during panic\n");
 		goro_board_panic_exit();
 	}
 	/* On g0's stack: goro_systemstack knows whether we are on it already

@@ -87,7 +87,11 @@ uintptr_t newstack_g0(void);
  *	                                    still need, and calls
  *	void goro_stack_entry_failed(uintptr_t need, uintptr_t at);
  * (runtime/check.c). The board then sizes a smaller guard zone for it
- * (board_entry_check). Ports
+ * (board_entry_check). A port whose compiler makes no tail calls (GCC
+ * for Thumb-1) defines PORT_CHECK_FAILED in sp.h and has in morestack.S
+ *	void goro_stack_check_failed(void); goro_stack_entry_failed(0, sp),
+ *	                                    jumped to with the caller's lr
+ * which check.c otherwise has as a C tail call. Ports
  * whose handlers leave no trace in a register (RV32, AArch64) define
  * goro_port_irq_depth, which the board's interrupt entry counts.
  *

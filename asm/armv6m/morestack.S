@@ -100,3 +100,25 @@ goro_entry_failed:
 	add	sp, #4
 	bx	ip
 	.size	goro_entry_failed, .-goro_entry_failed
+
+/*
+ * The plugin's check, and the hook's, found sp below the limit, with no
+ * frame still to come (runtime/check.c):
+ *
+ *	void goro_stack_check_failed(void);
+ *
+ * goro_stack_entry_failed(0, sp) as a tail call, which GCC does not make
+ * in Thumb-1 code: a call would put a frame on the chain the guard zone
+ * holds, below the C part's frames. lr is still the caller's, so
+ * goro_stack_entry_failed returns to it. Thumb-1 has no B.W: the jump is
+ * through a register.
+ */
+	.globl	goro_stack_check_failed
+	.type	goro_stack_check_failed, %function
+	.thumb_func
+goro_stack_check_failed:
+	mov	r1, sp			/* at: the caller's sp */
+	movs	r0, #0			/* need: no frame still to come */
+	ldr	r2, =goro_stack_entry_failed
+	bx	r2
+	.size	goro_stack_check_failed, .-goro_stack_check_failed

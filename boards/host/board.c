@@ -51,6 +51,25 @@ bound_now(void)
 	return 0;
 }
 
+/* The raw console of panics (board.h): stderr's file descriptor, past
+ * stdio's buffers, as stdio's unbuffered stderr would write it. */
+void
+board_console_raw(const char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0) {
+		ssize_t w = write(2, s, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return; /* nowhere left to say it */
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
 /* The timer's signal handler is installed at the first deadline: what is
  * left to do before main is to refuse lazy binding. */
 void

@@ -28,8 +28,10 @@
 static int started;
 static char last = '\n'; /* the last character out */
 
-static void
-console_start(void)
+/* Also from the first character out: a fault or a panic may come before
+ * goro_board_start has called this. */
+void
+board_console_start(void)
 {
 	if (!started) {
 		started = 1;
@@ -37,16 +39,10 @@ console_start(void)
 	}
 }
 
-void
-board_console_start(void)
-{
-	console_start();
-}
-
 static void
 console_putc(char c)
 {
-	console_start();
+	board_console_start();
 	if (c == '\n')
 		board_uart_putc('\r');
 	board_uart_putc(c);
@@ -98,9 +94,11 @@ goro_board_wait_forever(void)
 __attribute__((weak)) _Noreturn void
 goro_board_halt(int status)
 {
-	char line[32]; /* "\ngoro: exit -2147483648\n" fits */
+	char line[32]; /* "goro: exit -2147483648\n" fits */
 
-	rt_snfmt(line, sizeof line, "%sgoro: exit %d\n", last != '\n' ? "\n" : "", status);
+	if (last != '\n')
+		console_putc('\n');
+	rt_snfmt(line, sizeof line, "goro: exit %d\n", status);
 	board_console_raw(line);
 	goro_board_wait_forever();
 }

@@ -61,10 +61,13 @@ board_fault_fmt(struct board_fault *f, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Not board_fault_str(f, "\n"): a report made with board_fault_fmt alone
+ * (Cortex-M's) then links no board_fault_str. */
 _Noreturn void
 board_fault_end(struct board_fault *f)
 {
-	board_fault_str(f, "\n");
+	if (f->n < sizeof f->s - 1)
+		f->s[f->n++] = '\n';
 	f->s[f->n] = 0;
 	board_console_raw(f->s);
 	_exit(BOARD_EXIT_FAULT);

@@ -13,6 +13,8 @@
 
 #include <stdint.h>
 
+#include "board.h" /* board_console_raw */
+
 #define BOARD_EXIT_FAULT        3
 #define BOARD_EXIT_FAULT_NESTED 4
 
@@ -34,9 +36,5 @@ void board_fault_reg(struct board_fault *f, const char *name, uint64_t v, int di
 void board_fault_fmt(struct board_fault *f, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));
 _Noreturn void board_fault_end(struct board_fault *f);
-
-/* The console's raw output, for faults: NUL-terminated, no stdio, no
- * interrupts needed (console_semihost.c or the board's UART). */
-void board_console_raw(const char *s);
 
 #endif

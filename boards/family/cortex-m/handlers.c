@@ -24,18 +24,17 @@ ipsr(void)
 }
 
 /* An interrupt with no handler: enabled and pended, but its CMSIS name
- * was never defined. Through the panic path, which names the task it
+ * was never defined (or an exception below 16 whose handler is not the
+ * runtime's). Through the panic path, which names the task it
  * interrupted. */
 __attribute__((weak)) void
 Default_Handler(void)
 {
 	unsigned n = ipsr();
 
-	if (n >= 16)
-		goro_panic("unexpected interrupt %u: no handler for it (the board's README.md "
-		           "names its CMSIS handler)",
-		           n - 16);
-	goro_panic("unexpected exception %u", n);
+	goro_panic("unexpected %s %u: no handler for it (the board's README.md names its CMSIS "
+	           "handler)",
+	           n >= 16 ? "interrupt" : "exception", n >= 16 ? n - 16 : n);
 }
 
 /*
@@ -48,28 +47,40 @@ Default_Handler(void)
 void
 cortexm_fault(uint32_t *frame, uint32_t exc_return)
 {
-	/* Exceptions 2-6; ARMv6-M has only the first two. */
-	static const char *const names[] = {"NMI", "HardFault", "MemManage fault", "BusFault",
-	                                    "UsageFault"};
+	/* Exceptions 2-6 (ARMv6-M has only the first two), then any other, each
+	 * name ended by its NUL: a string to step through is smaller than a
+	 * table of pointers. */
+#if __ARM_ARCH_6M__
+	static const char names[] = "NMI\0HardFault\0exception";
+	const unsigned known = 2;
+#else
+	static const char names[] = "NMI\0HardFault\0MemManage\0BusFault\0UsageFault\0exception";
+	const unsigned known = 5;
+#endif
+	const char *what = names;
 	unsigned n = ipsr() - 2;
 	struct board_fault f;
 
-	board_fault_begin(&f, "CPU exception", n < 5 ? names[n] : "exception");
-	board_fault_fmt(&f, " on %s\n  pc 0x%08" PRIx32 "  lr 0x%08" PRIx32 "  sp 0x%08" PRIxPTR,
-	                exc_return & 4 ? "a task's stack (PSP)" : "MSP", frame[6], frame[5],
-	                (uintptr_t)frame);
-#if !__ARM_ARCH_6M__
+	for (n = n < known ? n : known; n > 0; n--)
+		while (*what++)
+			; /* past this name and its NUL */
+	board_fault_begin(&f, "CPU exception", what);
+#if __ARM_ARCH_6M__
+	board_fault_fmt(&f, " on %s\n  pc %p  lr %p  sp %p",
+	                exc_return & 4 ? "a task's stack (PSP)" : "MSP", (void *)frame[6],
+	                (void *)frame[5], (void *)frame);
+#else
 	{
 		uint32_t cfsr = *(volatile uint32_t *)0xE000ED28u;
 
-		board_fault_fmt(&f, "\n  CFSR 0x%08" PRIx32 "  HFSR 0x%08" PRIx32, cfsr,
-		                *(volatile uint32_t *)0xE000ED2Cu);
+		board_fault_fmt(
+		        &f, " on %s\n  pc %p  lr %p  sp %p\n  CFSR 0x%" PRIx32 "  HFSR 0x%" PRIx32,
+		        exc_return & 4 ? "a task's stack (PSP)" : "MSP", (void *)frame[6],
+		        (void *)frame[5], (void *)frame, cfsr, *(volatile uint32_t *)0xE000ED2Cu);
 		if (cfsr & (1u << 7)) /* MMARVALID */
-			board_fault_fmt(&f, "  MMFAR 0x%08" PRIx32,
-			                *(volatile uint32_t *)0xE000ED34u);
+			board_fault_fmt(&f, "  MMFAR %p", *(void *volatile *)0xE000ED34u);
 		if (cfsr & (1u << 15)) /* BFARVALID */
-			board_fault_fmt(&f, "  BFAR 0x%08" PRIx32,
-			                *(volatile uint32_t *)0xE000ED38u);
+			board_fault_fmt(&f, "  BFAR %p", *(void *volatile *)0xE000ED38u);
 	}
 #endif
 	board_fault_end(&f);
