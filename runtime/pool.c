@@ -6,12 +6,19 @@
  * Blocks are named by their offset from the region's start; a block of
  * order k is GORO_MIN_BLOCK << k bytes and its offset is a multiple of that
  * size, so its buddy is at offset ^ size. A free block holds its list links
- * in its first bytes; which blocks are free, and at what order, is kept
- * apart in meta[] (one byte per minimum block) because a used block's bytes
- * belong to its task and can hold anything. kind[] says, for every minimum
- * block, what holds it: nothing, a task stack, or data (a pooled channel).
- * The checks that an object does not live on a movable stack, and the
- * stale-pointer scan after a move, read it.
+ * in its first bytes. Everything else is kept apart, in meta[], one byte
+ * per minimum block, because a used block's bytes belong to its task and
+ * can hold anything:
+ *
+ *   POOL_STACK, POOL_DATA  every minimum block of a block in use: what
+ *                          holds it, a task stack or data (a pooled
+ *                          channel). The checks that an object does not
+ *                          live on a movable stack, and the stale-pointer
+ *                          scan after a move, read it (pool_kind);
+ *   META_FREE | k          the first minimum block of a free block of
+ *                          order k, on its list;
+ *   META_CACHED            a freed smallest block waiting in the cache;
+ *   POOL_NONE              the rest of a free block.
  */
 #include <string.h>
 
@@ -35,35 +42,39 @@
 #endif
 
 #define NBLOCKS (GORO_POOL_SIZE / GORO_MIN_BLOCK)
+/* Orders 0 .. POOL_MAX_ORDER (rt.h): the carved blocks are the largest
+ * the pool ever has, since coalescing stops at a buddy that does not fit. */
+#define NORDERS (POOL_MAX_ORDER + 1)
 
 _Static_assert((GORO_MIN_BLOCK & (GORO_MIN_BLOCK - 1)) == 0,
                "pool min block must be a power of two");
 _Static_assert(GORO_MIN_BLOCK >= 64, "a block must hold the free list links and a frame");
 _Static_assert(GORO_POOL_SIZE % GORO_MIN_BLOCK == 0, "pool size must be a multiple of min block");
 _Static_assert(NBLOCKS >= 1, "pool must hold at least one block");
+_Static_assert(NBLOCKS < 0x80000000u, "POOL_LOG2 and a meta byte's order take up to 2^31 blocks");
 
-/* Enough orders for any pool up to 2^31 min blocks. */
-#define MAXORDER 31
-/* meta[i]: FREE | order when min block i starts a free block, else 0. */
-#define META_FREE 0x80u
+#define META_FREE   0x80u
+#define META_CACHED (META_FREE | NORDERS) /* on the cache's list, lists[NORDERS] */
 
+/* A free block's links. Each list is a ring through its head in lists[],
+ * so a block goes on or comes off with no case for the ends. */
 struct fblock {
 	struct fblock *next, *prev;
 };
 
 /*
- * Freed blocks of the smallest size wait here, uncoalesced, for the next
- * allocation: spawning and ending small tasks is the common case, and a
- * pool split down to one block and merged back up costs two list
- * operations per order each time. Cached blocks count as free; anything
- * that needs the true shape of the pool (a bigger allocation that fails,
- * goro_pool_info) puts them back first.
+ * Freed blocks of the smallest size wait in the cache, uncoalesced, for
+ * the next allocation: spawning and ending small tasks is the common
+ * case, and a pool split down to one block and merged back up costs two
+ * list operations per order each time. Cached blocks count as free;
+ * anything that needs the true shape of the pool (a bigger allocation
+ * that fails, the exhausted-pool panic) puts them back first. The cache is
+ * one more ring, last in lists[], taken from and put back at its head, as
+ * a stack. Its blocks are marked META_CACHED, which is no order's free
+ * mark: nothing merges with them while they wait.
  */
-#define QCACHE (NBLOCKS >= 64 ? 8 : 1) /* a tiny pool cannot spare blocks to it */
-static void *qcache[QCACHE];
-static int nqcache;
-
-static _Alignas(16) unsigned char pool_mem[GORO_POOL_SIZE];
+#define QCACHE (NBLOCKS >= 64 ? 8 : 0) /* a tiny pool cannot spare blocks to it */
+#define CACHE  (&pool.lists[NORDERS])
 
 /* With several CPUs, the pool's own lock: the innermost of the runtime's
  * (rt.h), held only inside this file's entry points. */
@@ -75,43 +86,50 @@ static spinlock_t poollock;
 #define pool_lock()   ((void)0)
 #define pool_unlock() ((void)0)
 #endif
-static uint8_t meta[NBLOCKS];
-static uint8_t kind[NBLOCKS]; /* POOL_* of each minimum block */
 #if GORO_CHECKS >= 2
 /* Minimum blocks never handed out yet: still the zeros of .bss, since
  * poisoning the whole region up front would touch every page of it (the
  * host's pool is 64 MiB of address space, used only as stacks need it). */
 static uint8_t virgin[NBLOCKS];
 #endif
-static struct fblock *freelist[MAXORDER + 1];
-static unsigned norders; /* orders 0 .. norders-1 can exist */
-static size_t nfree;     /* bytes in free blocks */
-
-size_t
-pool_block_size(unsigned order)
-{
-	return (size_t)GORO_MIN_BLOCK << order;
-}
+/* The pool's state and its blocks, in one object: code that needs
+ * several of them reaches all from one address. */
+static struct {
+	struct fblock lists[NORDERS + 1]; /* lists[k]: free blocks of order k; then CACHE */
+	int nqcache;                      /* blocks in the cache */
+	/* And one past the end, never marked: a buddy at the pool's end (the
+	 * largest block's, or a carved block's at the end) is never free. */
+	uint8_t meta[NBLOCKS + 1];
+	_Alignas(16) unsigned char mem[GORO_POOL_SIZE];
+} pool;
 
 uintptr_t
 pool_base(void)
 {
-	return (uintptr_t)pool_mem;
+	return (uintptr_t)pool.mem;
 }
 
+/* As integers: a pointer from outside the pool (a bad free) has an offset
+ * too, at or past GORO_POOL_SIZE. */
 static size_t
 offset_of(const void *p)
 {
-	return (size_t)((const unsigned char *)p - pool_mem);
+	return (uintptr_t)p - (uintptr_t)pool.mem;
+}
+
+static struct fblock *
+block_at(size_t off)
+{
+	return (struct fblock *)(pool.mem + off);
 }
 
 static void
 set_kind(size_t off, unsigned order, uint8_t k)
 {
 	if (order == 0) /* the common case, a smallest stack: no call */
-		kind[off / GORO_MIN_BLOCK] = k;
+		pool.meta[off / GORO_MIN_BLOCK] = k;
 	else
-		memset(kind + off / GORO_MIN_BLOCK, k, (size_t)1 << order);
+		memset(pool.meta + off / GORO_MIN_BLOCK, k, (size_t)1 << order);
 }
 
 /* Without the lock: a block's kind changes only while its owner is not
@@ -122,9 +140,10 @@ __attribute__((no_sanitize("thread")))
 int
 pool_kind(uintptr_t addr)
 {
-	uintptr_t off = addr - (uintptr_t)pool_mem;
+	uintptr_t off = addr - (uintptr_t)pool.mem;
+	unsigned m = off < GORO_POOL_SIZE ? pool.meta[off / GORO_MIN_BLOCK] : POOL_NONE;
 
-	return off < GORO_POOL_SIZE ? kind[off / GORO_MIN_BLOCK] : POOL_NONE;
+	return m <= POOL_DATA ? (int)m : POOL_NONE;
 }
 
 void
@@ -144,14 +163,14 @@ pool_each_data(void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *arg)
 	pool_lock();
 	while (i < NBLOCKS) {
 		size_t j = i + 1;
-		if (kind[i] != POOL_DATA) {
+		if (pool.meta[i] != POOL_DATA) {
 			i++;
 			continue;
 		}
-		while (j < NBLOCKS && kind[j] == POOL_DATA)
+		while (j < NBLOCKS && pool.meta[j] == POOL_DATA)
 			j++;
-		fn((uintptr_t)pool_mem + i * GORO_MIN_BLOCK,
-		   (uintptr_t)pool_mem + j * GORO_MIN_BLOCK, arg);
+		fn((uintptr_t)pool.mem + i * GORO_MIN_BLOCK,
+		   (uintptr_t)pool.mem + j * GORO_MIN_BLOCK, arg);
 		i = j;
 	}
 	pool_unlock();
@@ -159,11 +178,14 @@ pool_each_data(void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *arg)
 
 /*
  * A free block's bytes are poison (checks >= 2), except the list links at
- * the start of a block while it is on a free list: links are poisoned again
- * when the block leaves its list, so a block handed out is poison through
- * and through, and anything else shows a write after free.
+ * the start of a block while it is on a list (a free list or the cache):
+ * links are poisoned again when the block leaves its list, so a block
+ * handed out is poison through and through, and anything else shows a
+ * write after free. Out of line: inline, its registers made the frames of
+ * the list operations' callers deeper, and a spawn from a task allocates
+ * on the task's stack, unchecked.
  */
-POOL_NOASAN static void
+POOL_NOASAN __attribute__((noinline)) static void
 poison_links(struct fblock *b)
 {
 #if GORO_CHECKS >= 2
@@ -188,7 +210,7 @@ poison_verify(const void *p, unsigned order)
 	size_t i = offset_of(p) / GORO_MIN_BLOCK, n = (size_t)1 << order;
 
 	for (; n > 0; n--, i++) {
-		const uint32_t *w = (const uint32_t *)(pool_mem + i * GORO_MIN_BLOCK);
+		const uint32_t *w = (const uint32_t *)(pool.mem + i * GORO_MIN_BLOCK);
 		const uint32_t *end = w + GORO_MIN_BLOCK / sizeof *w;
 		const uint32_t poison = 0x01010101u * POOL_POISON;
 		const int zero_ok = virgin[i]; /* zero, or poison if pool_init ran again */
@@ -208,65 +230,28 @@ poison_verify(const void *p, unsigned order)
 }
 
 POOL_NOASAN static void
-list_push(unsigned order, size_t off)
+list_push(struct fblock *head, struct fblock *b)
 {
-	struct fblock *b = (struct fblock *)(pool_mem + off);
-
-	b->prev = NULL;
-	b->next = freelist[order];
-	if (b->next)
-		b->next->prev = b;
-	freelist[order] = b;
-	meta[off / GORO_MIN_BLOCK] = (uint8_t)(META_FREE | order);
-	nfree += pool_block_size(order);
+	b->next = head->next;
+	b->prev = head;
+	head->next->prev = b;
+	head->next = b;
 }
 
 POOL_NOASAN static void
-list_remove(unsigned order, struct fblock *b)
+list_remove(struct fblock *b)
 {
-	if (b->prev)
-		b->prev->next = b->next;
-	else
-		freelist[order] = b->next;
-	if (b->next)
-		b->next->prev = b->prev;
-	meta[offset_of(b) / GORO_MIN_BLOCK] = 0;
-	nfree -= pool_block_size(order);
+	b->prev->next = b->next;
+	b->next->prev = b->prev;
 	poison_links(b);
 }
 
-/* Carve the region into the largest aligned blocks that fit: one block when
- * the size is a power of two, a few otherwise. Called once, by sched_init. */
-POOL_NOASAN void
-pool_init(void)
+/* The free block of order k at off goes on its list. */
+POOL_NOASAN static void
+list_free(size_t off, unsigned k)
 {
-	size_t off = 0;
-
-#if GORO_CHECKS >= 2
-	/* Called again (a white-box test, a fuzz input): links of the old
-	 * lists would be taken for writes after free. */
-	for (unsigned k = 0; k <= MAXORDER; k++)
-		while (freelist[k])
-			list_remove(k, freelist[k]);
-	memset(virgin, 1, sizeof virgin);
-#endif
-	memset(freelist, 0, sizeof freelist);
-	memset(meta, 0, sizeof meta);
-	memset(kind, POOL_NONE, sizeof kind);
-	nqcache = 0;
-	nfree = 0;
-	norders = 0;
-	while (off + GORO_MIN_BLOCK <= GORO_POOL_SIZE) {
-		unsigned k = 0;
-		while (k + 1 <= MAXORDER && off % pool_block_size(k + 1) == 0 &&
-		       off + pool_block_size(k + 1) <= GORO_POOL_SIZE)
-			k++;
-		if (k + 1 > norders)
-			norders = k + 1;
-		list_push(k, off);
-		off += pool_block_size(k);
-	}
-	POOL_POISON_ASAN(pool_mem, sizeof pool_mem);
+	pool.meta[off / GORO_MIN_BLOCK] = (uint8_t)(META_FREE | k);
+	list_push(&pool.lists[k], block_at(off));
 }
 
 /* Whether the core counts leading zeros in one instruction. Without
@@ -293,38 +278,78 @@ pool_order(size_t size)
 #else
 	/* The smallest order whose block holds size, counted up: a few
 	 * shifts for the sizes spawns ask for, and shorter than the call. */
-	for (k = 1; k < norders && pool_block_size(k) < size; k++)
+	for (k = 1; k < NORDERS && pool_block_size(k) < size; k++)
 		;
 #endif
-	return k < norders ? (int)k : -1;
+	return k < NORDERS ? (int)k : -1;
 }
 
-unsigned
-pool_max_order(void)
+/* The block of this order at off is free: clear its kind, merge it with
+ * its buddy while the buddy is free at the same order, and list the
+ * result. A buddy at the pool's end stops it (meta[NBLOCKS] is never
+ * marked, and no buddy lies further: an upper buddy starts where its
+ * block ends), and so does one that only begins inside the pool: it is
+ * never marked free at this order. */
+POOL_NOASAN static void
+release(size_t off, unsigned order)
 {
-	return norders - 1;
+	set_kind(off, order, POOL_NONE);
+	for (;; order++) {
+		size_t size = pool_block_size(order), buddy = off ^ size;
+
+		if (pool.meta[buddy / GORO_MIN_BLOCK] != (META_FREE | order))
+			break;
+		pool.meta[buddy / GORO_MIN_BLOCK] = POOL_NONE;
+		list_remove(block_at(buddy));
+		off &= ~size;
+	}
+	list_free(off, order);
 }
 
-static void pool_free_coalesce(void *p, unsigned order);
-
-/* The slot is cleared: a block's address left behind in the cache would
- * look like a stale pointer once the block is a stack again. */
-static void *
-qcache_pop(void)
+/* Carve the region into the largest aligned blocks that fit: one block when
+ * the size is a power of two, else one per bit of the size in minimum
+ * blocks, largest first, each aligned since only larger ones lie below it.
+ * release clears each block's meta bytes, whatever an earlier pool_init
+ * left there, and merges nothing: the buddy of each lies above it, where
+ * less than its size is left. Called once, by sched_init. */
+POOL_NOASAN void
+pool_init(void)
 {
-	void *b = qcache[--nqcache];
+	size_t off = 0;
+	int k;
 
-	qcache[nqcache] = NULL;
-	return b;
+#if GORO_CHECKS >= 2
+	/* Called again (a white-box test, a fuzz input): links of the old
+	 * lists would be taken for writes after free. */
+	for (; off < GORO_POOL_SIZE; off += GORO_MIN_BLOCK)
+		if (pool.meta[off / GORO_MIN_BLOCK] & META_FREE)
+			poison_links(block_at(off));
+	memset(virgin, 1, sizeof virgin);
+	off = 0;
+#endif
+	for (k = 0; k <= NORDERS; k++)
+		pool.lists[k].next = pool.lists[k].prev = &pool.lists[k];
+	pool.nqcache = 0;
+	for (k = POOL_MAX_ORDER; k >= 0; k--)
+		if (NBLOCKS >> k & 1) {
+			release(off, (unsigned)k);
+			off += pool_block_size((unsigned)k);
+		}
+	POOL_POISON_ASAN(pool.mem, sizeof pool.mem);
 }
 
-/* Put the cached blocks back where coalescing can merge them. */
-static void
+/* Put the cached blocks back where coalescing can merge them. Inline: at
+ * -O2 alloc_locked then calls release itself, a frame less below a spawn
+ * from a task. */
+POOL_NOASAN static inline void
 qcache_flush(void)
 {
-	while (nqcache > 0) {
-		nfree -= pool_block_size(0); /* pool_free_coalesce counts it again */
-		pool_free_coalesce(qcache_pop(), 0);
+	while (QCACHE && pool.nqcache > 0) {
+		struct fblock *b = CACHE->next;
+
+		pool.nqcache--;
+		list_remove(b);
+		release(offset_of(b), 0);
 	}
 }
 
@@ -335,31 +360,29 @@ alloc_locked(unsigned order)
 	struct fblock *b;
 	size_t off;
 
-	if (order == 0 && nqcache > 0) {
-		b = qcache_pop();
-		nfree -= pool_block_size(0);
-		POOL_UNPOISON_ASAN(b, pool_block_size(0));
-		poison_verify(b, 0);
-		set_kind(offset_of(b), 0, POOL_STACK);
-		return b;
+	if (QCACHE && order == 0 && pool.nqcache > 0) {
+		pool.nqcache--;
+		b = CACHE->next;
+	} else {
+		/* The smallest order with a free block; the cache may hold what
+		 * merges into one. */
+		for (;;) {
+			for (k = order; k < NORDERS && pool.lists[k].next == &pool.lists[k]; k++)
+				;
+			if (k < NORDERS)
+				break;
+			if (!QCACHE || pool.nqcache == 0)
+				return NULL;
+			qcache_flush();
+		}
+		b = pool.lists[k].next;
 	}
-	while (k < norders && freelist[k] == NULL)
-		k++;
-	if (k >= norders && nqcache > 0) {
-		qcache_flush(); /* the cache may hold what merges into a fit */
-		k = order;
-		while (k < norders && freelist[k] == NULL)
-			k++;
-	}
-	if (k >= norders)
-		return NULL;
-	b = freelist[k];
-	list_remove(k, b);
+	list_remove(b);
 	off = offset_of(b);
 	/* Split: keep the low half, free the high half, until small enough. */
 	while (k > order) {
 		k--;
-		list_push(k, off + pool_block_size(k));
+		list_free(off + pool_block_size(k), k);
 	}
 	POOL_UNPOISON_ASAN(b, pool_block_size(order));
 	poison_verify(b, order);
@@ -383,43 +406,42 @@ grow_down_locked(void **p, unsigned order, unsigned target)
 
 	for (k = order; k < target; k++) {
 		size_t size = pool_block_size(k);
-		if (!(o & size) || meta[(o - size) / GORO_MIN_BLOCK] != (META_FREE | k))
+		if (!(o & size) || pool.meta[(o - size) / GORO_MIN_BLOCK] != (META_FREE | k))
 			return 0; /* we are the low buddy, or the one below is taken */
 		o -= size;
 	}
 	for (k = order, o = off; k < target; k++) {
 		o -= pool_block_size(k);
-		list_remove(k, (struct fblock *)(pool_mem + o));
-		poison_verify(pool_mem + o, k);
+		list_remove(block_at(o));
+		poison_verify(pool.mem + o, k);
 	}
-	POOL_UNPOISON_ASAN(pool_mem + o, off - o);
-	memset(kind + o / GORO_MIN_BLOCK, kind[off / GORO_MIN_BLOCK], (off - o) / GORO_MIN_BLOCK);
-	*p = pool_mem + o;
+	POOL_UNPOISON_ASAN(pool.mem + o, off - o);
+	set_kind(o, target, pool.meta[off / GORO_MIN_BLOCK]);
+	*p = pool.mem + o;
 	return 1;
 }
 
 POOL_NOASAN static void
 free_locked(void *p, unsigned order)
 {
-	size_t off = offset_of(p);
+	size_t off = offset_of(p), i = off / GORO_MIN_BLOCK;
 
-	/* A block of the pool, of this order, not free already (meta says a
-	 * free block starts there) and in use (kind): else a runtime bug
-	 * that would corrupt the free lists. One check, one message. */
-	if (p == NULL || off >= GORO_POOL_SIZE || off % pool_block_size(order) != 0 ||
-	    meta[off / GORO_MIN_BLOCK] != 0 || kind[off / GORO_MIN_BLOCK] == POOL_NONE)
+	/* A block of the pool, of this order, and in use (its kind; free
+	 * and cached blocks have none): else a runtime bug that would
+	 * corrupt the free lists. One check, one message. */
+	if (off >= GORO_POOL_SIZE || off % pool_block_size(order) != 0 ||
+	    (pool.meta[i] != POOL_STACK && pool.meta[i] != POOL_DATA))
 		goro_panic("pool: free of %p (order %u): not a block in use", p, order);
-	set_kind(off, order, POOL_NONE);
 #if GORO_CHECKS >= 2
 	memset(p, POOL_POISON, pool_block_size(order));
 #endif
 	POOL_POISON_ASAN(p, pool_block_size(order));
-	if (order == 0 && nqcache < QCACHE && NBLOCKS >= 64) {
-		qcache[nqcache++] = p;
-		nfree += pool_block_size(0);
+	if (QCACHE && order == 0 && pool.nqcache < QCACHE) {
+		list_free(off, NORDERS); /* META_CACHED */
+		pool.nqcache++;
 		return;
 	}
-	pool_free_coalesce(p, order);
+	release(off, order);
 }
 
 void *
@@ -452,26 +474,6 @@ pool_free(void *p, unsigned order)
 	pool_unlock();
 }
 
-POOL_NOASAN static void
-pool_free_coalesce(void *p, unsigned order)
-{
-	size_t off = offset_of(p);
-
-	/* Coalesce with the buddy while it is free at the same order. */
-	while (order + 1 < norders) {
-		size_t size = pool_block_size(order);
-		size_t buddy = off ^ size;
-		if (buddy + size > GORO_POOL_SIZE ||
-		    meta[buddy / GORO_MIN_BLOCK] != (META_FREE | order))
-			break;
-		list_remove(order, (struct fblock *)(pool_mem + buddy));
-		if (buddy < off)
-			off = buddy;
-		order++;
-	}
-	list_push(order, off);
-}
-
 /* Put the cache back, so the pool shows its real shape: when all tasks are
  * gone (goro_run, before it returns). */
 void
@@ -482,24 +484,28 @@ pool_settle(void)
 	pool_unlock();
 }
 
-/* The largest block on the free lists (not counting the cache), 0 if
- * none. */
-static size_t
-largest_listed(void)
+/* The bytes in listed free blocks (not counting the cache), and the
+ * largest of them in *largest, 0 if none: one step per free block. */
+POOL_NOASAN static size_t
+listed(size_t *largest)
 {
-	int k = (int)norders;
+	size_t n = 0, size = GORO_MIN_BLOCK;
+	const struct fblock *l, *b;
 
-	while (--k >= 0)
-		if (freelist[k])
-			return pool_block_size((unsigned)k);
-	return 0;
+	*largest = 0;
+	for (l = pool.lists; l < CACHE; l++, size *= 2)
+		for (b = l->next; b != l; b = b->next) {
+			n += size;
+			*largest = size;
+		}
+	return n;
 }
 
 /* For the panic of a stack the pool cannot give: bytes free, and the
  * largest free block in *largest. The cache goes back to the lists first,
  * so that the lists alone tell the largest: what the pool does next no
  * longer matters to a program that is ending, and goro_pool_info's
- * read-only walk need not be linked for it. */
+ * search need not be linked for it. */
 size_t
 pool_exhausted_info(size_t *largest)
 {
@@ -507,51 +513,36 @@ pool_exhausted_info(size_t *largest)
 
 	pool_lock();
 	qcache_flush();
-	*largest = largest_listed();
-	n = nfree;
+	n = listed(largest);
 	pool_unlock();
 	return n;
 }
 
-static int
-cached(size_t off)
-{
-	int i;
-
-	for (i = 0; i < nqcache; i++)
-		if (offset_of(qcache[i]) == off)
-			return 1;
-	return 0;
-}
-
 /*
- * Is the block of this order at off free as a whole, counting cached
+ * Is the block of this size at off free as a whole, counting cached
  * blocks as free (as a coalescing flush would make them)? A walk from its
  * low end, one free block or one cached minimum block at a time, in a
  * frame of its own size: goro_pool_info runs unchecked on the caller's
  * stack, so its depth must not grow with the pool's orders, as a
  * recursion over the halves would (12 frames on a 1 MiB pool of 512 B
  * blocks, past the RISC-V boards' guard zone). Free blocks are aligned to
- * their size, so one that starts inside the block past off lies wholly
- * inside it; one at off that is at least as big covers it.
+ * their size, so one that starts inside the block lies wholly inside it;
+ * one at off that is at least as big covers it.
  */
 static int
-whole_free(size_t off, unsigned order)
+whole_free(size_t off, size_t size)
 {
-	size_t p = off, end = off + pool_block_size(order);
+	size_t end = off + size;
 
-	while (p < end) {
-		uint8_t m = meta[p / GORO_MIN_BLOCK];
+	while (off < end) {
+		unsigned m = pool.meta[off / GORO_MIN_BLOCK];
 
-		if (m & META_FREE) {
-			if (p == off && (m & ~META_FREE) >= order)
-				return 1;
-			p += pool_block_size(m & ~META_FREE);
-		} else if (cached(p)) {
-			p += GORO_MIN_BLOCK;
-		} else {
+		if (m == META_CACHED)
+			off += GORO_MIN_BLOCK;
+		else if (m & META_FREE)
+			off += pool_block_size(m & ~META_FREE);
+		else
 			return 0;
-		}
 	}
 	return 1;
 }
@@ -562,26 +553,25 @@ whole_free(size_t off, unsigned order)
 void
 goro_pool_info(struct goro_pool_info *out)
 {
-	int k;
+	size_t size, off, largest;
 
 	if (out == NULL)
 		return;
 	sched_init();
 	pool_lock();
 	out->total = GORO_POOL_SIZE;
-	out->free = nfree;
 	out->min_block = GORO_MIN_BLOCK;
+	out->free = listed(&largest) + (size_t)pool.nqcache * GORO_MIN_BLOCK;
 	/* Cached blocks may merge with free ones into a larger block than
-	 * any listed: look for one, from the largest size down. */
-	out->largest_free = largest_listed();
-	for (k = (int)norders - 1;
-	     nqcache > 0 && k >= 0 && pool_block_size((unsigned)k) > out->largest_free; k--) {
-		size_t size = pool_block_size((unsigned)k), off;
+	 * any listed: look for one wholly free, from the largest size down.
+	 * A cached block is one, so this ends by the smallest size. */
+	for (size = pool_block_size(POOL_MAX_ORDER); QCACHE && pool.nqcache > 0 && size > largest;
+	     size /= 2)
 		for (off = 0; off + size <= GORO_POOL_SIZE; off += size)
-			if (whole_free(off, (unsigned)k)) {
-				out->largest_free = size;
+			if (whole_free(off, size)) {
+				largest = size;
 				break;
 			}
-	}
+	out->largest_free = largest;
 	pool_unlock();
 }

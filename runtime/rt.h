@@ -641,13 +641,31 @@ void sema_apply_isr_posts(struct cpu *c);
 
 /* Stack pool: buddy allocator over a fixed region (pool.c). */
 enum { POOL_NONE = 0, POOL_STACK, POOL_DATA }; /* what a block holds */
+/* floor(log2(n)) for 0 < n < 2^32, as a constant expression. */
+#define POOL_LOG2_2(n)  ((n) >= 2u ? 1 : 0)
+#define POOL_LOG2_4(n)  ((n) >= 4u ? 2 + POOL_LOG2_2((n) >> 2) : POOL_LOG2_2(n))
+#define POOL_LOG2_8(n)  ((n) >= 16u ? 4 + POOL_LOG2_4((n) >> 4) : POOL_LOG2_4(n))
+#define POOL_LOG2_16(n) ((n) >= 256u ? 8 + POOL_LOG2_8((n) >> 8) : POOL_LOG2_8(n))
+#define POOL_LOG2(n)    ((n) >= 65536u ? 16 + POOL_LOG2_16((n) >> 16) : POOL_LOG2_16(n))
+/* The order of the pool's largest block: the first that pool_init carves,
+ * at offset 0, the largest power of two of minimum blocks that fits. The
+ * shape is fixed at build time, so this is a constant. */
+#define POOL_MAX_ORDER POOL_LOG2(GORO_POOL_SIZE / GORO_MIN_BLOCK)
 void pool_init(void);
-int pool_order(size_t size);   /* order for size bytes, or -1 if too large */
-unsigned pool_max_order(void); /* the order of the pool's largest block */
+int pool_order(size_t size); /* order for size bytes, or -1 if too large */
 void *pool_alloc(unsigned order);
 void pool_free(void *p, unsigned order);
 int pool_grow_down(void **p, unsigned order, unsigned target);
-size_t pool_block_size(unsigned order);
+static inline unsigned
+pool_max_order(void)
+{
+	return POOL_MAX_ORDER;
+}
+static inline size_t
+pool_block_size(unsigned order)
+{
+	return (size_t)GORO_MIN_BLOCK << order;
+}
 uintptr_t pool_base(void);                    /* block offsets are counted from here */
 int pool_kind(uintptr_t addr);                /* POOL_* at addr; POOL_NONE outside */
 void pool_mark_data(void *p, unsigned order); /* an allocated block holds data */

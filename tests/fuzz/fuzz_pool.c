@@ -17,6 +17,7 @@
  *   - goro_pool_info's free count is the bytes not in use, and its
  *     largest block is no larger than the model's largest free run;
  *   - pool_order gives the smallest order that holds a size, or -1;
+ *   - freeing a block again panics (FUZZ_DOUBLE_FREE);
  *   - with everything freed, the pool is whole again: all bytes free and
  *     the largest block back, which one allocation can take.
  *
@@ -299,7 +300,8 @@ op_order(size_t size)
 		FAIL("pool_order(%zu) is %d, not %d", size, pool_order(size), want);
 }
 
-/* Freeing a block again is a panic. (Off by default: tests/fuzz/README.md.) */
+/* Freeing a block again is a panic. (FUZZ_DOUBLE_FREE: tests/fuzz/meson.build
+ * builds the pool targets with it, README.md says why.) */
 static void
 op_double_free(void)
 {
