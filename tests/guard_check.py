@@ -2,7 +2,8 @@
 """scripts/guard-check against a call graph written here, whose deepest
 chain is known: it passes a zone that holds it, fails one a word short and
 names the chain, holds panics to the zone only with --panics, ends a chain
-at goro_systemstack's switch and at a _g0 callee, and calls recursion
+at goro_systemstack's switch and at a _g0 callee, finds a weak default
+called from another file, and calls recursion
 unbounded. Run by scripts/test; exits non-zero on the first surprise."""
 import os
 import subprocess
@@ -60,6 +61,11 @@ GRAPH = (
     + edge("goro_chan_recv", "x.c:hook")
     + node("x.c:hook", 8)
     + edge("x.c:hook", "__indirect_call")
+    + edge("goro_chan_recv", "goro_board_idle")
+    + "}\n"
+    # A weak default, in another file: GCC titles it with its file.
+    + 'graph: { title: "y.c"\n'
+    + node("y.c:goro_board_idle", 60)
     + "}\n"
 )
 
@@ -80,13 +86,20 @@ def main():
         open(os.path.join(d, "goro-board.txt"), "w").write(BOARD)
         os.mkdir(os.path.join(d, "runtime"))
         ci = os.path.join(d, "runtime", ".._x.c.ci")  # named as the boards' files are
-        open(ci, "w").write(GRAPH)
+        x, y = GRAPH.split('graph: { title: "y.c"')
+        open(ci, "w").write(x)
+        open(os.path.join(d, "runtime", "y.c.ci"), "w").write('graph: { title: "y.c"' + y)
+        GRAPH_X = x
 
         rc, out = run(d)
         expect(rc == 0 and "deepest 196 B" in out, "208 B holds 196 B", out)
         expect("slow path             180 B" in out, "the slow path is 180 B", out)
         expect("hook (x.c:2:3)" in out, "the hook's indirect call is listed", out)
         expect("on the way to a panic from goro_chan_send, 220 B, margin -12" in out, "the panic path is shown", out)
+
+        rc, out = run(d, "-v")
+        expect("goro_chan_recv        168 B" in out and "goro_board_idle (from goro_chan_recv)" in out,
+               "a weak default in another file is counted and listed", out)
 
         rc, out = run(d, "--zone", "192")
         chain = "goro_select 104 > sched_park 16 > goro_port_switch 40 > + interrupt 32 + canary 4"
@@ -99,7 +112,7 @@ def main():
         expect(rc == 0, "220 B holds the panic path", out)
 
         # A recursion has no bound.
-        open(ci, "w").write(GRAPH.replace("}\n", edge("x.c:sched_park", "goro_select") + "}\n"))
+        open(ci, "w").write(GRAPH_X.replace("}\n", edge("x.c:sched_park", "goro_select") + "}\n"))
         rc, out = run(d)
         expect(rc == 1 and "UNBOUNDED: recursion" in out, "a recursion fails", out)
     print("guard_check.py: passed")
