@@ -2,9 +2,9 @@
 """scripts/guard-check against a call graph written here, whose deepest
 chain is known: it passes a zone that holds it, fails one a word short and
 names the chain, holds panics to the zone only with --panics, ends a chain
-at goro_systemstack's switch and at a _g0 callee, finds a weak default
-called from another file, and calls recursion
-unbounded. Run by scripts/test; exits non-zero on the first surprise."""
+at goro_systemstack's switch and at a _g0 callee, counts a weak default
+called from another file, and calls recursion unbounded. Run by
+scripts/test; exits non-zero on the first surprise."""
 import os
 import subprocess
 import sys
