@@ -808,11 +808,12 @@ sched_park(const char *reason)
 	trace_park(gp, reason);
 	rt_unlock(); /* from here on a waker may ready gp: it stays on this CPU
 	                (oncpu) until the switch below is done */
-	if (poll_get(c))
-		poll_on_g0(c);
-	next = runq_next(c);
-	if (next == gp) /* a timer or interrupt readied us already */
-		return;
+	/* News from interrupts (a due timer, a post) goes to g0, whose loop
+	 * takes it and then runs whoever is next, gp too if it readied gp:
+	 * taking it here, through goro_systemstack, would put that call's
+	 * frames under gp's, deeper than the guard zone holds on the
+	 * smallest boards (scripts/guard-check). */
+	next = poll_get(c) ? NULL : runq_next(c);
 	switch_away(c, gp, next, 0);
 }
 
