@@ -814,6 +814,8 @@ sched_park(const char *reason)
 	 * frames under gp's, deeper than the guard zone holds on the
 	 * smallest boards (scripts/guard-check). */
 	next = poll_get(c) ? NULL : runq_next(c);
+	if (next == gp) /* readied already: by another CPU, onto this one's queue */
+		return;
 	switch_away(c, gp, next, 0);
 }
 
