@@ -88,12 +88,19 @@ stack_maxorder(size_t max, unsigned order)
 	return maxorder < (int)order ? order : (unsigned)maxorder;
 }
 
-/* stack_check's slow path (rt.h): the canary is broken. */
+/*
+ * The mover's panics leave the task to goro_panic, which names the running
+ * task (curg, the one whose stack the mover works on) after any message
+ * that does not: "... [in goroutine 3 (parser)]".
+ */
+
+/* stack_check's slow path (rt.h), and a growth's first check: the canary
+ * is broken. g is the running task. */
 void
 stack_canary_panic(struct g *g)
 {
-	goro_panic("stack canary at %p overwritten: goroutine %d (%s) overran its %lu-byte stack",
-	           (void *)g->lo, g->id, gname(g), block_bytes(g->order));
+	goro_panic("stack canary at %p overwritten: the task overran its %lu-byte stack",
+	           (void *)g->lo, block_bytes(g->order));
 }
 
 static void
@@ -272,9 +279,7 @@ map_apply(uintptr_t *w, const struct stack_map *m, uintptr_t *first)
 	unsigned long na = mv.nadj, k;
 
 	if (first < mv.done)
-		goro_panic("goroutine %d (%s): stack maps overlap at %p: a stale frame record "
-		           "(a frame left without returning?)",
-		           mv.g->id, gname(mv.g), (void *)first);
+		goro_panic("stack maps overlap at %p: a stale frame record", (void *)first);
 	if (MOVER_NOTES && (na <= ADJ_MAX || mv.adj[na % ADJ_MAX] <= first)) {
 		/* Every word the copy changed in [first, end) is in the ring:
 		 * only those can need putting back. */
@@ -797,31 +802,27 @@ stack_grow_g0(struct g *g, uintptr_t need)
 	note_use(g, used);
 	note_headroom(g);
 	if (*(const uintptr_t *)g->lo != STACK_CANARY)
-		goro_panic("goroutine %d (%s) overran its stack: a frame or unchecked call "
-		           "past the %d-byte guard zone",
-		           g->id, gname(g), GORO_STACK_GUARD);
+		stack_canary_panic(g); /* a frame or unchecked call past the guard zone */
 	if (g->flags & GORO_FIXED_STACK)
-		goro_panic("goroutine %d (%s) ran out of its fixed %lu-byte stack (%lu in use)",
-		           g->id, gname(g), block_bytes(g->order), (unsigned long)used);
+		goro_panic("fixed %lu-byte stack exhausted (%lu in use)", block_bytes(g->order),
+		           (unsigned long)used);
 	if (g->pins)
-		goro_panic("goroutine %d (%s) must grow its %lu-byte stack, but it is pinned",
-		           g->id, gname(g), block_bytes(g->order));
+		goro_panic("pinned %lu-byte stack must grow", block_bytes(g->order));
 	/* Twice the size, or more until what is in use, the frame the entry
 	 * check is about to allocate (c->stackneed) and two guard zones fit:
 	 * the task must get real room, not one frame's worth. */
 	while (pool_block_size(order) < used + need + 2 * GORO_STACK_GUARD)
 		order++;
 	if (order > g->maxorder)
-		goro_panic("goroutine %d (%s) stack overflow: needs %lu bytes, max %lu", g->id,
-		           gname(g), block_bytes(order), block_bytes(g->maxorder));
+		goro_panic("stack overflow: needs %lu bytes, max %lu", block_bytes(order),
+		           block_bytes(g->maxorder));
 	if (growdown_g0(g, order) == 0 && copystack_g0(g, order, 0) < 0) {
 		/* Ask idle tasks for their unused halves, then try once more. */
 		sched_reclaim_g0();
 		if (copystack_g0(g, order, 0) < 0) {
 			size_t largest, nfree = pool_exhausted_info(&largest);
-			goro_panic("goroutine %d (%s) needs a %lu-byte stack but the stack pool "
-			           "is exhausted (%lu free, largest %lu)",
-			           g->id, gname(g), block_bytes(order), (unsigned long)nfree,
+			goro_panic("stack pool exhausted: needs %lu bytes, %lu free, largest %lu",
+			           block_bytes(order), (unsigned long)nfree,
 			           (unsigned long)largest);
 		}
 	}
@@ -839,9 +840,8 @@ newstack_g0(void)
 	int req = c->stackreq;
 
 	san_call_arrive(c, NULL);
-	rt_assert("newstack", g != NULL && req != 0);
 	/* Stack work runs only on g0: never on the stack being moved. */
-	rt_assert("newstack", here < g->lo || here >= stack_hi(g));
+	rt_assert("newstack", g && req && (here < g->lo || here >= stack_hi(g)));
 	c->stackreq = 0;
 	stack_set_guard(c, NULL); /* on g0 nothing is checked */
 	mover_lock();
@@ -971,7 +971,7 @@ goro_stack_pin(void)
 	if (g == NULL)
 		return GORO_EPERM;
 	if (g->pins == UINT8_MAX)
-		goro_panic("goroutine %d (%s): goro_stack_pin nested too deep", g->id, gname(g));
+		goro_panic("goro_stack_pin nested too deep");
 	g->pins++;
 	return GORO_OK;
 }
