@@ -70,10 +70,11 @@ gname(const struct g *g)
 	return g->name ? g->name : "?";
 }
 
-static unsigned long
+/* pool_block_size, inline: a shift, shorter than the call. */
+static inline unsigned long
 block_bytes(unsigned order)
 {
-	return (unsigned long)pool_block_size(order);
+	return (unsigned long)GORO_MIN_BLOCK << order;
 }
 
 /* The order a task's stack may grow to, for a max_stack of max bytes and
@@ -146,8 +147,6 @@ is_record(const uintptr_t *w)
 extern const struct stack_map __start_goro_maps[] __attribute__((weak));
 extern const struct stack_map __stop_goro_maps[] __attribute__((weak));
 
-static struct goro_move_stats move_stats;
-
 static const struct stack_map *
 map_of(const uintptr_t *rec)
 {
@@ -186,29 +185,33 @@ map_of(const uintptr_t *rec)
 #define SEEN_MAX 4
 #define ADJ_MAX  8 /* a power of two */
 static struct {
-	struct g *g;
 	uintptr_t *from, *end, *to;
-	uintptr_t *done; /* the end of the last map applied */
-	unsigned long mapped, kept, precise, maps;
+	uintptr_t *done;    /* the end of the last map applied */
 	unsigned long nadj; /* words adjusted so far */
 	uintptr_t *adj[ADJ_MAX];
 	struct seen {
 		uintptr_t *w, *first;
 		const struct stack_map *m;
-	} seen[SEEN_MAX]; /* records met and checked, maps not applied yet */
-	int rescan;       /* the notes ran over: maps_apply looks at every word */
-	/* Where records may be: above the entry check's saved argument
-	 * registers (records_depth), whose values can look like one. */
+	} seen[SEEN_MAX];        /* records met and checked, maps not applied yet */
+	int rescan;              /* the notes ran over: maps_apply looks at every word */
+	unsigned long described; /* move_stats' precise and kept words before this move */
+	/* Where records may be: set by newstack_g0 to the checked function's
+	 * sp at entry, for a move the entry check asked for (else 0: all of
+	 * the live part). Below it lie only the slow path's frames and the
+	 * registers goro_entry_failed keeps, none of them a frame with a
+	 * record; an argument register that holds its own slot's address next
+	 * to one that holds a map (what a caller just wrote its record with)
+	 * would otherwise pass for one. */
 	uintptr_t *rec_lo;
 } mv;
 
-/* Set by newstack_g0 for a move the entry check asked for: how far below
- * the block's top the checked function's entry sp is (a distance, not an
- * address, so that the stale-pointer scan does not take it for one). Below it lie only the slow
- * path's frames and the registers goro_entry_failed keeps, none of them a frame with a record; an
- * argument register that holds its own slot's address next to one that holds a map (what a caller
- * just wrote its record with) would otherwise pass for one. */
-static uintptr_t records_depth;
+/*
+ * What moves did to the words they copied, summed over the moves since
+ * the last reset (goro_debug_move_stats), counted as the mover goes: the
+ * maps' figures as map_apply applies them, the rest at the end of each
+ * move (maps_apply).
+ */
+static struct goro_move_stats move_stats;
 
 /* The record at w, if it is one, and the words its map describes, if
  * they lie in the live part. */
@@ -256,10 +259,10 @@ restore_runs(const struct stack_map *m, uintptr_t *first)
 		for (unsigned j = 0; j < n; j++) {
 			unsigned in = first[j] - lo < span;
 			if (kind == STACKMAP_DATA) {
-				mv.kept += in;
+				move_stats.kept += in;
 				to[j] = first[j];
 			} else if (kind == STACKMAP_PTR) {
-				mv.precise += in;
+				move_stats.precise += in;
 			}
 		}
 		first += n;
@@ -294,16 +297,16 @@ map_apply(uintptr_t *w, const struct stack_map *m, uintptr_t *first)
 			kind = kind_at(m, (unsigned)(a - first));
 			if (kind == STACKMAP_DATA) {
 				mv.to[a - mv.from] = *a;
-				mv.kept++;
+				move_stats.kept++;
 			} else if (kind == STACKMAP_PTR) {
-				mv.precise++;
+				move_stats.precise++;
 			}
 		}
 	} else {
 		restore_runs(m, first);
 	}
-	mv.mapped += m->nwords;
-	mv.maps++;
+	move_stats.unmapped -= m->nwords; /* maps_apply adds every live word */
+	move_stats.maps++;
 	*w = 0; /* the old block's copy is no record any more */
 	mv.done = end;
 }
@@ -399,18 +402,16 @@ copy_adjust(const uintptr_t *from, const uintptr_t *end, uintptr_t *to, uintptr_
 /* Before copy_adjust: the live part [from, end) is about to be copied to
  * `to`. */
 static void
-maps_begin(struct g *g, uintptr_t *from, uintptr_t *end, uintptr_t *to)
+maps_begin(uintptr_t *from, uintptr_t *end, uintptr_t *to)
 {
-	mv.g = g;
 	mv.from = from;
 	mv.end = end;
 	mv.to = to;
-	mv.rec_lo = records_depth && end - records_depth / sizeof *end > from
-	                    ? end - records_depth / sizeof *end
-	                    : from;
+	if (mv.rec_lo < from)
+		mv.rec_lo = from; /* no entry check's registers: all of the live part */
 	mv.done = mv.rec_lo;
-	mv.mapped = mv.kept = mv.precise = mv.maps = 0;
 	mv.rescan = !MOVER_NOTES;
+	mv.described = move_stats.precise + move_stats.kept;
 }
 
 /* After copy_adjust, which adjusted `adjusted` words and left nseen
@@ -427,12 +428,11 @@ maps_apply(unsigned long adjusted, unsigned nseen)
 		for (unsigned i = 0; i < nseen; i++)
 			map_apply(mv.seen[i].w, mv.seen[i].m, mv.seen[i].first);
 	}
+	/* Every word the copy adjusted is a conservative one, but for those
+	 * the maps counted. */
 	move_stats.moves++;
-	move_stats.maps += mv.maps;
-	move_stats.precise += mv.precise;
-	move_stats.kept += mv.kept;
-	move_stats.conservative += adjusted - mv.precise - mv.kept;
-	move_stats.unmapped += (unsigned long)(mv.end - mv.from) - mv.mapped;
+	move_stats.conservative += adjusted + mv.described - move_stats.precise - move_stats.kept;
+	move_stats.unmapped += (unsigned long)(mv.end - mv.from);
 }
 
 /* With several CPUs, one move at a time: the mover's notes (mv), its
@@ -531,19 +531,17 @@ stack_release_g0(struct cpu *c, uintptr_t lo, unsigned order, int forced)
 	pool_free((void *)lo, order);
 }
 
+#if GORO_CHECKS >= 2
 void
 stack_settle_g0(struct cpu *c)
 {
-#if GORO_CHECKS >= 2
 	while (c->nheld > 0) {
 		c->nheld--;
 		pool_free((void *)c->held[c->nheld].lo, c->held[c->nheld].order);
 		c->held[c->nheld].lo = 0; /* the stale scan would take it for a pointer */
 	}
-#else
-	(void)c;
-#endif
 }
+#endif
 
 /*
  * The stale-pointer detector (checks >= 2). After a move, every place
@@ -678,6 +676,7 @@ copystack_g0(struct g *g, unsigned order, int forced)
 	uintptr_t newlo, newhi, delta;
 	unsigned long adjusted;
 	unsigned nseen;
+	const struct sched_time *t;
 
 	/* Allocate. */
 	newlo = (uintptr_t)pool_alloc(order);
@@ -685,14 +684,14 @@ copystack_g0(struct g *g, unsigned order, int forced)
 		return -1;
 	if (move_hook)
 		move_hook(0, oldhi - sp);
-	newhi = newlo + pool_block_size(order);
+	newhi = newlo + block_bytes(order);
 
 	/* Compute the delta: the live part keeps its distance from the top. */
 	delta = newhi - oldhi;
 
 	/* Copy and adjust the words of the live part. */
 	san_stack_readable(sp, oldhi);
-	maps_begin(g, (uintptr_t *)sp, (uintptr_t *)oldhi, (uintptr_t *)(sp + delta));
+	maps_begin((uintptr_t *)sp, (uintptr_t *)oldhi, (uintptr_t *)(sp + delta));
 	adjusted = copy_adjust((const uintptr_t *)sp, (const uintptr_t *)oldhi,
 	                       (uintptr_t *)(sp + delta), delta, &nseen);
 
@@ -704,9 +703,9 @@ copystack_g0(struct g *g, unsigned order, int forced)
 	 * sp, and timers kept on it. (Wait records never need it: a task with
 	 * any is parked, and a parked task's stack does not move.) */
 	g->sp = sp + delta;
-	if (sched_time_get()) {
+	if ((t = sched_time_get()) != NULL) {
 		rt_lock();
-		sched_time_get()->adjust(sp, oldhi, delta);
+		t->adjust(sp, oldhi, delta);
 		rt_unlock();
 	}
 
@@ -714,10 +713,10 @@ copystack_g0(struct g *g, unsigned order, int forced)
 	san_stack_free(g);
 	g->lo = newlo;
 	stack_set_order(g, order);
-	g->flags &= (uint8_t)~G_PAINT_STALE; /* painted below */
 #if GORO_PAINT
 	for (uintptr_t *w = (uintptr_t *)newlo; w < (uintptr_t *)g->sp; w++)
 		*w = STACK_PAINT;
+	g->flags &= (uint8_t)~G_PAINT_STALE; /* the whole dead part is paint now */
 #endif
 	*(uintptr_t *)newlo = STACK_CANARY;
 	san_stack_new(g);
@@ -793,11 +792,14 @@ growdown_g0(struct g *g, unsigned order)
 	return 1;
 }
 
+/* Grow g's stack to a block with room for need bytes more. Panics if it
+ * cannot. */
 static void
 stack_grow_g0(struct g *g, uintptr_t need)
 {
 	uintptr_t used = stack_hi(g) - g->sp;
 	unsigned order = g->order + 1u;
+	size_t largest, nfree;
 
 	note_use(g, used);
 	note_headroom(g);
@@ -811,22 +813,20 @@ stack_grow_g0(struct g *g, uintptr_t need)
 	/* Twice the size, or more until what is in use, the frame the entry
 	 * check is about to allocate (c->stackneed) and two guard zones fit:
 	 * the task must get real room, not one frame's worth. */
-	while (pool_block_size(order) < used + need + 2 * GORO_STACK_GUARD)
+	while (block_bytes(order) < used + need + 2 * GORO_STACK_GUARD)
 		order++;
 	if (order > g->maxorder)
 		goro_panic("stack overflow: needs %lu bytes, max %lu", block_bytes(order),
 		           block_bytes(g->maxorder));
-	if (growdown_g0(g, order) == 0 && copystack_g0(g, order, 0) < 0) {
-		/* Ask idle tasks for their unused halves, then try once more. */
-		sched_reclaim_g0();
-		if (copystack_g0(g, order, 0) < 0) {
-			size_t largest, nfree = pool_exhausted_info(&largest);
-			goro_panic("stack pool exhausted: needs %lu bytes, %lu free, largest %lu",
-			           block_bytes(order), (unsigned long)nfree,
-			           (unsigned long)largest);
-		}
-	}
-	g->grows = count_up(g->grows);
+	if (growdown_g0(g, order) || copystack_g0(g, order, 0) == 0)
+		return;
+	/* Ask idle tasks for their unused halves, then try once more. */
+	sched_reclaim_g0();
+	if (copystack_g0(g, order, 0) == 0)
+		return;
+	nfree = pool_exhausted_info(&largest);
+	goro_panic("stack pool exhausted: needs %lu bytes, %lu free, largest %lu",
+	           block_bytes(order), (unsigned long)nfree, (unsigned long)largest);
 }
 
 /* Called by goro_morestack on g0's stack, with the task's registers saved
@@ -845,17 +845,18 @@ newstack_g0(void)
 	c->stackreq = 0;
 	stack_set_guard(c, NULL); /* on g0 nothing is checked */
 	mover_lock();
-	records_depth = c->stackat ? stack_hi(g) - c->stackat : 0;
-	c->stackat = 0; /* no pointer into the old block left behind */
-	if (req == STACK_GROW) {
-		stack_grow_g0(g, c->stackneed);
-		c->stackneed = 0;
-	} else if (req == STACK_MOVE) {
-		/* Debug: same size, another block. No block free is no move. */
+	mv.rec_lo = (uintptr_t *)c->stackat; /* maps_begin: where records may be */
+	c->stackat = 0;                      /* no pointer into the old block left behind */
+	if (GORO_CHECKS >= 2 && req == STACK_MOVE) {
+		/* Debug (goro_debug_move_every, checks=2 only): same size,
+		 * another block. No block free is no move. */
 		if (copystack_g0(g, g->order, 1) == 0)
 			g->grows = count_up(g->grows);
+	} else {
+		stack_grow_g0(g, c->stackneed);
+		c->stackneed = 0;
+		g->grows = count_up(g->grows);
 	}
-	records_depth = 0;
 	mover_unlock();
 	stack_set_guard(c, g);
 	san_call_leave(c, NULL, g, 0);
@@ -883,11 +884,11 @@ stack_morestack(struct cpu *c, struct g *g, int req)
 int
 stack_shrink_g0(struct g *g)
 {
-	uintptr_t half = pool_block_size(g->order) / 2;
+	uintptr_t half = block_bytes(g->order) / 2;
 	uintptr_t used = stack_hi(g) - g->sp; /* see stack_yield_point */
 
-	if (g->order <= g->minorder || g->pins || (g->flags & GORO_FIXED_STACK) ||
-	    2 * used + GORO_STACK_GUARD > half)
+	/* At its first size, no shrink: a fixed stack never leaves it. */
+	if (g->order <= g->minorder || g->pins || 2 * used + GORO_STACK_GUARD > half)
 		return 0;
 	san_stack_unregister(g);
 	san_block_free(g->lo, half);
@@ -898,7 +899,9 @@ stack_shrink_g0(struct g *g)
 	san_block_free(g->lo, sizeof(uintptr_t));
 	*(uintptr_t *)g->lo = STACK_CANARY;
 	san_stack_register(g);
-	g->flags |= G_PAINT_STALE;
+#if GORO_PAINT
+	g->flags |= G_PAINT_STALE; /* no headroom figure from this block */
+#endif
 	g->shrinks = count_up(g->shrinks);
 	return 1;
 }
@@ -925,7 +928,7 @@ shrink_self_g0(void *arg)
 void
 stack_yield_point(struct cpu *c, struct g *g)
 {
-	uintptr_t sp = port_sp(), size = pool_block_size(g->order);
+	uintptr_t sp = port_sp(), size = block_bytes(g->order);
 
 	if ((stack_hi(g) - sp) * 4 >= size) {
 		g->quiet = 0;
@@ -1093,14 +1096,14 @@ goro_stack_info(int id, struct goro_stack_info *out)
 	sp = g == mycpu()->curg ? port_sp() : g->sp;
 	out->lo = g->lo;
 	out->hi = stack_hi(g);
-	out->size = pool_block_size(g->order);
+	out->size = block_bytes(g->order);
 	out->used = out->hi - sp;
 	note_use(g, out->used);
 	painted = stack_painted_use(g);
 	out->high_water = g->hwm > painted ? g->hwm : painted;
 	if (out->used > out->high_water)
 		out->high_water = out->used;
-	out->max = pool_block_size(g->maxorder);
+	out->max = block_bytes(g->maxorder);
 	out->grows = g->grows;
 	out->shrinks = g->shrinks;
 	out->pinned = g->pins;
