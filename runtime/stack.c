@@ -184,17 +184,16 @@ map_of(const uintptr_t *rec)
 #endif
 #define SEEN_MAX 4
 #define ADJ_MAX  8 /* a power of two */
-static struct {
+static struct mover {
+	/* What moves did to the words they copied (goro_debug_move_stats),
+	 * summed over the moves since the last reset: not one move's, and not
+	 * cleared with the rest. Counted as the mover goes: the maps' figures
+	 * as map_apply applies them, the rest at the end of each move. */
+	struct goro_move_stats stats;
 	uintptr_t *from, *end, *to;
-	uintptr_t *done;    /* the end of the last map applied */
-	unsigned long nadj; /* words adjusted so far */
-	uintptr_t *adj[ADJ_MAX];
-	struct seen {
-		uintptr_t *w, *first;
-		const struct stack_map *m;
-	} seen[SEEN_MAX];        /* records met and checked, maps not applied yet */
+	uintptr_t *done;         /* the end of the last map applied */
 	int rescan;              /* the notes ran over: maps_apply looks at every word */
-	unsigned long described; /* move_stats' precise and kept words before this move */
+	unsigned long described; /* stats' precise and kept words before this move */
 	/* Where records may be: set by newstack_g0 to the checked function's
 	 * sp at entry, for a move the entry check asked for (else 0: all of
 	 * the live part). Below it lie only the slow path's frames and the
@@ -203,15 +202,13 @@ static struct {
 	 * to one that holds a map (what a caller just wrote its record with)
 	 * would otherwise pass for one. */
 	uintptr_t *rec_lo;
+	unsigned long nadj; /* words adjusted so far */
+	uintptr_t *adj[ADJ_MAX];
+	struct seen {
+		uintptr_t *w, *first;
+		const struct stack_map *m;
+	} seen[SEEN_MAX]; /* records met and checked, maps not applied yet */
 } mv;
-
-/*
- * What moves did to the words they copied, summed over the moves since
- * the last reset (goro_debug_move_stats), counted as the mover goes: the
- * maps' figures as map_apply applies them, the rest at the end of each
- * move (maps_apply).
- */
-static struct goro_move_stats move_stats;
 
 /* The record at w, if it is one, and the words its map describes, if
  * they lie in the live part. */
@@ -259,10 +256,10 @@ restore_runs(const struct stack_map *m, uintptr_t *first)
 		for (unsigned j = 0; j < n; j++) {
 			unsigned in = first[j] - lo < span;
 			if (kind == STACKMAP_DATA) {
-				move_stats.kept += in;
+				mv.stats.kept += in;
 				to[j] = first[j];
 			} else if (kind == STACKMAP_PTR) {
-				move_stats.precise += in;
+				mv.stats.precise += in;
 			}
 		}
 		first += n;
@@ -297,16 +294,16 @@ map_apply(uintptr_t *w, const struct stack_map *m, uintptr_t *first)
 			kind = kind_at(m, (unsigned)(a - first));
 			if (kind == STACKMAP_DATA) {
 				mv.to[a - mv.from] = *a;
-				move_stats.kept++;
+				mv.stats.kept++;
 			} else if (kind == STACKMAP_PTR) {
-				move_stats.precise++;
+				mv.stats.precise++;
 			}
 		}
 	} else {
 		restore_runs(m, first);
 	}
-	move_stats.unmapped -= m->nwords; /* maps_apply adds every live word */
-	move_stats.maps++;
+	mv.stats.unmapped -= m->nwords; /* maps_apply adds every live word */
+	mv.stats.maps++;
 	*w = 0; /* the old block's copy is no record any more */
 	mv.done = end;
 }
@@ -411,7 +408,7 @@ maps_begin(uintptr_t *from, uintptr_t *end, uintptr_t *to)
 		mv.rec_lo = from; /* no entry check's registers: all of the live part */
 	mv.done = mv.rec_lo;
 	mv.rescan = !MOVER_NOTES;
-	mv.described = move_stats.precise + move_stats.kept;
+	mv.described = mv.stats.precise + mv.stats.kept;
 }
 
 /* After copy_adjust, which adjusted `adjusted` words and left nseen
@@ -430,9 +427,9 @@ maps_apply(unsigned long adjusted, unsigned nseen)
 	}
 	/* Every word the copy adjusted is a conservative one, but for those
 	 * the maps counted. */
-	move_stats.moves++;
-	move_stats.conservative += adjusted + mv.described - move_stats.precise - move_stats.kept;
-	move_stats.unmapped += (unsigned long)(mv.end - mv.from);
+	mv.stats.moves++;
+	mv.stats.conservative += adjusted + mv.described - mv.stats.precise - mv.stats.kept;
+	mv.stats.unmapped += (unsigned long)(mv.end - mv.from);
 }
 
 /* With several CPUs, one move at a time: the mover's notes (mv), its
@@ -452,9 +449,9 @@ goro_debug_move_stats(struct goro_move_stats *out, int reset)
 {
 	mover_lock();
 	if (out)
-		*out = move_stats;
+		*out = mv.stats;
 	if (reset)
-		memset(&move_stats, 0, sizeof move_stats);
+		memset(&mv.stats, 0, sizeof mv.stats);
 	mover_unlock();
 }
 
@@ -724,7 +721,7 @@ copystack_g0(struct g *g, unsigned order, int forced)
 	/* Verify that nothing else still points into the old live part (the
 	 * mover's own notes of it go first). */
 #if GORO_CHECKS >= 2
-	memset(&mv, 0, sizeof mv);
+	memset(&mv.from, 0, sizeof mv - offsetof(struct mover, from));
 #endif
 	stale_scan_g0(g, sp, oldhi);
 
