@@ -407,7 +407,7 @@ maps_begin(uintptr_t *from, uintptr_t *end, uintptr_t *to)
 	if (mv.rec_lo < from)
 		mv.rec_lo = from; /* no entry check's registers: all of the live part */
 	mv.done = mv.rec_lo;
-	mv.rescan = !MOVER_NOTES;
+	mv.rescan = 0;
 	mv.described = mv.stats.precise + mv.stats.kept;
 }
 
@@ -417,7 +417,7 @@ static void
 maps_apply(unsigned long adjusted, unsigned nseen)
 {
 	mv.nadj = adjusted;
-	if (mv.rescan) {
+	if (!MOVER_NOTES || mv.rescan) { /* no notes, or they ran over */
 		for (uintptr_t *w = mv.done; w + 1 < mv.end; w++)
 			if (is_record(w))
 				map_one(w);
