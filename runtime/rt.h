@@ -215,7 +215,7 @@ struct cpu {
 	struct g *insys;    /* task whose goro_systemstack call runs */
 	uint8_t stackreq;   /* what goro_morestack asks: STACK_* */
 	uint16_t stackneed; /* a growth's frame still to come (the entry check), bytes */
-	uintptr_t stackat;  /* the entry check's sp (stack.c: records_depth), or 0 */
+	uintptr_t stackat;  /* the entry check's sp (stack.c: mv.rec_lo), or 0 */
 	/* Set by interrupt handlers (a timer deadline passed, a semaphore
 	 * was posted): the scheduler polls at its next chance. */
 	volatile uint8_t poll;
@@ -383,7 +383,17 @@ stack_check(struct g *g)
 		stack_canary_panic(g);
 }
 void stack_yield_point(struct cpu *c, struct g *g);
+/* Forced moves' old blocks, held back, go to the pool (stack.c). Only
+ * checks=2 holds any. */
+#if GORO_CHECKS >= 2
 void stack_settle_g0(struct cpu *c);
+#else
+static inline void
+stack_settle_g0(struct cpu *c)
+{
+	(void)c;
+}
+#endif
 void stack_shared_panic(const void *obj, const char *what) __attribute__((cold));
 
 void stack_exit(struct g *g, uintptr_t sp);

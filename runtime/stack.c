@@ -70,10 +70,11 @@ gname(const struct g *g)
 	return g->name ? g->name : "?";
 }
 
-static unsigned long
+/* pool_block_size, inline: a shift, shorter than the call. */
+static inline unsigned long
 block_bytes(unsigned order)
 {
-	return (unsigned long)pool_block_size(order);
+	return (unsigned long)GORO_MIN_BLOCK << order;
 }
 
 /* The order a task's stack may grow to, for a max_stack of max bytes and
@@ -88,12 +89,19 @@ stack_maxorder(size_t max, unsigned order)
 	return maxorder < (int)order ? order : (unsigned)maxorder;
 }
 
-/* stack_check's slow path (rt.h): the canary is broken. */
+/*
+ * The mover's panics leave the task to goro_panic, which names the running
+ * task (curg, the one whose stack the mover works on) after any message
+ * that does not: "... [in goroutine 3 (parser)]".
+ */
+
+/* stack_check's slow path (rt.h), and a growth's first check: the canary
+ * is broken. g is the running task. */
 void
 stack_canary_panic(struct g *g)
 {
-	goro_panic("stack canary at %p overwritten: goroutine %d (%s) overran its %lu-byte stack",
-	           (void *)g->lo, g->id, gname(g), block_bytes(g->order));
+	goro_panic("stack canary at %p overwritten: the task overran its %lu-byte stack",
+	           (void *)g->lo, block_bytes(g->order));
 }
 
 static void
@@ -139,8 +147,6 @@ is_record(const uintptr_t *w)
 extern const struct stack_map __start_goro_maps[] __attribute__((weak));
 extern const struct stack_map __stop_goro_maps[] __attribute__((weak));
 
-static struct goro_move_stats move_stats;
-
 static const struct stack_map *
 map_of(const uintptr_t *rec)
 {
@@ -178,30 +184,31 @@ map_of(const uintptr_t *rec)
 #endif
 #define SEEN_MAX 4
 #define ADJ_MAX  8 /* a power of two */
-static struct {
-	struct g *g;
+static struct mover {
+	/* What moves did to the words they copied (goro_debug_move_stats),
+	 * summed over the moves since the last reset: not one move's, and not
+	 * cleared with the rest. Counted as the mover goes: the maps' figures
+	 * as map_apply applies them, the rest at the end of each move. */
+	struct goro_move_stats stats;
 	uintptr_t *from, *end, *to;
-	uintptr_t *done; /* the end of the last map applied */
-	unsigned long mapped, kept, precise, maps;
+	uintptr_t *done;         /* the end of the last map applied */
+	int rescan;              /* the notes ran over: maps_apply looks at every word */
+	unsigned long described; /* stats' precise and kept words before this move */
+	/* Where records may be: set by newstack_g0 to the checked function's
+	 * sp at entry, for a move the entry check asked for (else 0: all of
+	 * the live part). Below it lie only the slow path's frames and the
+	 * registers goro_entry_failed keeps, none of them a frame with a
+	 * record; an argument register that holds its own slot's address next
+	 * to one that holds a map (what a caller just wrote its record with)
+	 * would otherwise pass for one. */
+	uintptr_t *rec_lo;
 	unsigned long nadj; /* words adjusted so far */
 	uintptr_t *adj[ADJ_MAX];
 	struct seen {
 		uintptr_t *w, *first;
 		const struct stack_map *m;
 	} seen[SEEN_MAX]; /* records met and checked, maps not applied yet */
-	int rescan;       /* the notes ran over: maps_apply looks at every word */
-	/* Where records may be: above the entry check's saved argument
-	 * registers (records_depth), whose values can look like one. */
-	uintptr_t *rec_lo;
 } mv;
-
-/* Set by newstack_g0 for a move the entry check asked for: how far below
- * the block's top the checked function's entry sp is (a distance, not an
- * address, so that the stale-pointer scan does not take it for one). Below it lie only the slow
- * path's frames and the registers goro_entry_failed keeps, none of them a frame with a record; an
- * argument register that holds its own slot's address next to one that holds a map (what a caller
- * just wrote its record with) would otherwise pass for one. */
-static uintptr_t records_depth;
 
 /* The record at w, if it is one, and the words its map describes, if
  * they lie in the live part. */
@@ -249,10 +256,10 @@ restore_runs(const struct stack_map *m, uintptr_t *first)
 		for (unsigned j = 0; j < n; j++) {
 			unsigned in = first[j] - lo < span;
 			if (kind == STACKMAP_DATA) {
-				mv.kept += in;
+				mv.stats.kept += in;
 				to[j] = first[j];
 			} else if (kind == STACKMAP_PTR) {
-				mv.precise += in;
+				mv.stats.precise += in;
 			}
 		}
 		first += n;
@@ -272,9 +279,7 @@ map_apply(uintptr_t *w, const struct stack_map *m, uintptr_t *first)
 	unsigned long na = mv.nadj, k;
 
 	if (first < mv.done)
-		goro_panic("goroutine %d (%s): stack maps overlap at %p: a stale frame record "
-		           "(a frame left without returning?)",
-		           mv.g->id, gname(mv.g), (void *)first);
+		goro_panic("stack maps overlap at %p: a stale frame record", (void *)first);
 	if (MOVER_NOTES && (na <= ADJ_MAX || mv.adj[na % ADJ_MAX] <= first)) {
 		/* Every word the copy changed in [first, end) is in the ring:
 		 * only those can need putting back. */
@@ -289,16 +294,16 @@ map_apply(uintptr_t *w, const struct stack_map *m, uintptr_t *first)
 			kind = kind_at(m, (unsigned)(a - first));
 			if (kind == STACKMAP_DATA) {
 				mv.to[a - mv.from] = *a;
-				mv.kept++;
+				mv.stats.kept++;
 			} else if (kind == STACKMAP_PTR) {
-				mv.precise++;
+				mv.stats.precise++;
 			}
 		}
 	} else {
 		restore_runs(m, first);
 	}
-	mv.mapped += m->nwords;
-	mv.maps++;
+	mv.stats.unmapped -= m->nwords; /* maps_apply adds every live word */
+	mv.stats.maps++;
 	*w = 0; /* the old block's copy is no record any more */
 	mv.done = end;
 }
@@ -394,18 +399,16 @@ copy_adjust(const uintptr_t *from, const uintptr_t *end, uintptr_t *to, uintptr_
 /* Before copy_adjust: the live part [from, end) is about to be copied to
  * `to`. */
 static void
-maps_begin(struct g *g, uintptr_t *from, uintptr_t *end, uintptr_t *to)
+maps_begin(uintptr_t *from, uintptr_t *end, uintptr_t *to)
 {
-	mv.g = g;
 	mv.from = from;
 	mv.end = end;
 	mv.to = to;
-	mv.rec_lo = records_depth && end - records_depth / sizeof *end > from
-	                    ? end - records_depth / sizeof *end
-	                    : from;
+	if (mv.rec_lo < from)
+		mv.rec_lo = from; /* no entry check's registers: all of the live part */
 	mv.done = mv.rec_lo;
-	mv.mapped = mv.kept = mv.precise = mv.maps = 0;
-	mv.rescan = !MOVER_NOTES;
+	mv.rescan = 0;
+	mv.described = mv.stats.precise + mv.stats.kept;
 }
 
 /* After copy_adjust, which adjusted `adjusted` words and left nseen
@@ -414,7 +417,7 @@ static void
 maps_apply(unsigned long adjusted, unsigned nseen)
 {
 	mv.nadj = adjusted;
-	if (mv.rescan) {
+	if (!MOVER_NOTES || mv.rescan) { /* no notes, or they ran over */
 		for (uintptr_t *w = mv.done; w + 1 < mv.end; w++)
 			if (is_record(w))
 				map_one(w);
@@ -422,12 +425,11 @@ maps_apply(unsigned long adjusted, unsigned nseen)
 		for (unsigned i = 0; i < nseen; i++)
 			map_apply(mv.seen[i].w, mv.seen[i].m, mv.seen[i].first);
 	}
-	move_stats.moves++;
-	move_stats.maps += mv.maps;
-	move_stats.precise += mv.precise;
-	move_stats.kept += mv.kept;
-	move_stats.conservative += adjusted - mv.precise - mv.kept;
-	move_stats.unmapped += (unsigned long)(mv.end - mv.from) - mv.mapped;
+	/* Every word the copy adjusted is a conservative one, but for those
+	 * the maps counted. */
+	mv.stats.moves++;
+	mv.stats.conservative += adjusted + mv.described - mv.stats.precise - mv.stats.kept;
+	mv.stats.unmapped += (unsigned long)(mv.end - mv.from);
 }
 
 /* With several CPUs, one move at a time: the mover's notes (mv), its
@@ -447,9 +449,9 @@ goro_debug_move_stats(struct goro_move_stats *out, int reset)
 {
 	mover_lock();
 	if (out)
-		*out = move_stats;
+		*out = mv.stats;
 	if (reset)
-		memset(&move_stats, 0, sizeof move_stats);
+		memset(&mv.stats, 0, sizeof mv.stats);
 	mover_unlock();
 }
 
@@ -526,19 +528,17 @@ stack_release_g0(struct cpu *c, uintptr_t lo, unsigned order, int forced)
 	pool_free((void *)lo, order);
 }
 
+#if GORO_CHECKS >= 2
 void
 stack_settle_g0(struct cpu *c)
 {
-#if GORO_CHECKS >= 2
 	while (c->nheld > 0) {
 		c->nheld--;
 		pool_free((void *)c->held[c->nheld].lo, c->held[c->nheld].order);
 		c->held[c->nheld].lo = 0; /* the stale scan would take it for a pointer */
 	}
-#else
-	(void)c;
-#endif
 }
+#endif
 
 /*
  * The stale-pointer detector (checks >= 2). After a move, every place
@@ -673,6 +673,7 @@ copystack_g0(struct g *g, unsigned order, int forced)
 	uintptr_t newlo, newhi, delta;
 	unsigned long adjusted;
 	unsigned nseen;
+	const struct sched_time *t;
 
 	/* Allocate. */
 	newlo = (uintptr_t)pool_alloc(order);
@@ -680,14 +681,14 @@ copystack_g0(struct g *g, unsigned order, int forced)
 		return -1;
 	if (move_hook)
 		move_hook(0, oldhi - sp);
-	newhi = newlo + pool_block_size(order);
+	newhi = newlo + block_bytes(order);
 
 	/* Compute the delta: the live part keeps its distance from the top. */
 	delta = newhi - oldhi;
 
 	/* Copy and adjust the words of the live part. */
 	san_stack_readable(sp, oldhi);
-	maps_begin(g, (uintptr_t *)sp, (uintptr_t *)oldhi, (uintptr_t *)(sp + delta));
+	maps_begin((uintptr_t *)sp, (uintptr_t *)oldhi, (uintptr_t *)(sp + delta));
 	adjusted = copy_adjust((const uintptr_t *)sp, (const uintptr_t *)oldhi,
 	                       (uintptr_t *)(sp + delta), delta, &nseen);
 
@@ -699,9 +700,9 @@ copystack_g0(struct g *g, unsigned order, int forced)
 	 * sp, and timers kept on it. (Wait records never need it: a task with
 	 * any is parked, and a parked task's stack does not move.) */
 	g->sp = sp + delta;
-	if (sched_time_get()) {
+	if ((t = sched_time_get()) != NULL) {
 		rt_lock();
-		sched_time_get()->adjust(sp, oldhi, delta);
+		t->adjust(sp, oldhi, delta);
 		rt_unlock();
 	}
 
@@ -709,10 +710,10 @@ copystack_g0(struct g *g, unsigned order, int forced)
 	san_stack_free(g);
 	g->lo = newlo;
 	stack_set_order(g, order);
-	g->flags &= (uint8_t)~G_PAINT_STALE; /* painted below */
 #if GORO_PAINT
 	for (uintptr_t *w = (uintptr_t *)newlo; w < (uintptr_t *)g->sp; w++)
 		*w = STACK_PAINT;
+	g->flags &= (uint8_t)~G_PAINT_STALE; /* the whole dead part is paint now */
 #endif
 	*(uintptr_t *)newlo = STACK_CANARY;
 	san_stack_new(g);
@@ -720,7 +721,7 @@ copystack_g0(struct g *g, unsigned order, int forced)
 	/* Verify that nothing else still points into the old live part (the
 	 * mover's own notes of it go first). */
 #if GORO_CHECKS >= 2
-	memset(&mv, 0, sizeof mv);
+	memset(&mv.from, 0, sizeof mv - offsetof(struct mover, from));
 #endif
 	stale_scan_g0(g, sp, oldhi);
 
@@ -788,44 +789,41 @@ growdown_g0(struct g *g, unsigned order)
 	return 1;
 }
 
+/* Grow g's stack to a block with room for need bytes more. Panics if it
+ * cannot. */
 static void
 stack_grow_g0(struct g *g, uintptr_t need)
 {
 	uintptr_t used = stack_hi(g) - g->sp;
 	unsigned order = g->order + 1u;
+	size_t largest, nfree;
 
 	note_use(g, used);
 	note_headroom(g);
 	if (*(const uintptr_t *)g->lo != STACK_CANARY)
-		goro_panic("goroutine %d (%s) overran its stack: a frame or unchecked call "
-		           "past the %d-byte guard zone",
-		           g->id, gname(g), GORO_STACK_GUARD);
+		stack_canary_panic(g); /* a frame or unchecked call past the guard zone */
 	if (g->flags & GORO_FIXED_STACK)
-		goro_panic("goroutine %d (%s) ran out of its fixed %lu-byte stack (%lu in use)",
-		           g->id, gname(g), block_bytes(g->order), (unsigned long)used);
+		goro_panic("fixed %lu-byte stack exhausted (%lu in use)", block_bytes(g->order),
+		           (unsigned long)used);
 	if (g->pins)
-		goro_panic("goroutine %d (%s) must grow its %lu-byte stack, but it is pinned",
-		           g->id, gname(g), block_bytes(g->order));
+		goro_panic("pinned %lu-byte stack must grow", block_bytes(g->order));
 	/* Twice the size, or more until what is in use, the frame the entry
 	 * check is about to allocate (c->stackneed) and two guard zones fit:
 	 * the task must get real room, not one frame's worth. */
-	while (pool_block_size(order) < used + need + 2 * GORO_STACK_GUARD)
+	while (block_bytes(order) < used + need + 2 * GORO_STACK_GUARD)
 		order++;
 	if (order > g->maxorder)
-		goro_panic("goroutine %d (%s) stack overflow: needs %lu bytes, max %lu", g->id,
-		           gname(g), block_bytes(order), block_bytes(g->maxorder));
-	if (growdown_g0(g, order) == 0 && copystack_g0(g, order, 0) < 0) {
-		/* Ask idle tasks for their unused halves, then try once more. */
-		sched_reclaim_g0();
-		if (copystack_g0(g, order, 0) < 0) {
-			size_t largest, nfree = pool_exhausted_info(&largest);
-			goro_panic("goroutine %d (%s) needs a %lu-byte stack but the stack pool "
-			           "is exhausted (%lu free, largest %lu)",
-			           g->id, gname(g), block_bytes(order), (unsigned long)nfree,
-			           (unsigned long)largest);
-		}
-	}
-	g->grows = count_up(g->grows);
+		goro_panic("stack overflow: needs %lu bytes, max %lu", block_bytes(order),
+		           block_bytes(g->maxorder));
+	if (growdown_g0(g, order) || copystack_g0(g, order, 0) == 0)
+		return;
+	/* Ask idle tasks for their unused halves, then try once more. */
+	sched_reclaim_g0();
+	if (copystack_g0(g, order, 0) == 0)
+		return;
+	nfree = pool_exhausted_info(&largest);
+	goro_panic("stack pool exhausted: needs %lu bytes, %lu free, largest %lu",
+	           block_bytes(order), (unsigned long)nfree, (unsigned long)largest);
 }
 
 /* Called by goro_morestack on g0's stack, with the task's registers saved
@@ -839,23 +837,23 @@ newstack_g0(void)
 	int req = c->stackreq;
 
 	san_call_arrive(c, NULL);
-	rt_assert("newstack", g != NULL && req != 0);
 	/* Stack work runs only on g0: never on the stack being moved. */
-	rt_assert("newstack", here < g->lo || here >= stack_hi(g));
+	rt_assert("newstack", g && req && (here < g->lo || here >= stack_hi(g)));
 	c->stackreq = 0;
 	stack_set_guard(c, NULL); /* on g0 nothing is checked */
 	mover_lock();
-	records_depth = c->stackat ? stack_hi(g) - c->stackat : 0;
-	c->stackat = 0; /* no pointer into the old block left behind */
-	if (req == STACK_GROW) {
-		stack_grow_g0(g, c->stackneed);
-		c->stackneed = 0;
-	} else if (req == STACK_MOVE) {
-		/* Debug: same size, another block. No block free is no move. */
+	mv.rec_lo = (uintptr_t *)c->stackat; /* maps_begin: where records may be */
+	c->stackat = 0;                      /* no pointer into the old block left behind */
+	if (GORO_CHECKS >= 2 && req == STACK_MOVE) {
+		/* Debug (goro_debug_move_every, checks=2 only): same size,
+		 * another block. No block free is no move. */
 		if (copystack_g0(g, g->order, 1) == 0)
 			g->grows = count_up(g->grows);
+	} else {
+		stack_grow_g0(g, c->stackneed);
+		c->stackneed = 0;
+		g->grows = count_up(g->grows);
 	}
-	records_depth = 0;
 	mover_unlock();
 	stack_set_guard(c, g);
 	san_call_leave(c, NULL, g, 0);
@@ -883,11 +881,11 @@ stack_morestack(struct cpu *c, struct g *g, int req)
 int
 stack_shrink_g0(struct g *g)
 {
-	uintptr_t half = pool_block_size(g->order) / 2;
+	uintptr_t half = block_bytes(g->order) / 2;
 	uintptr_t used = stack_hi(g) - g->sp; /* see stack_yield_point */
 
-	if (g->order <= g->minorder || g->pins || (g->flags & GORO_FIXED_STACK) ||
-	    2 * used + GORO_STACK_GUARD > half)
+	/* At its first size, no shrink: a fixed stack never leaves it. */
+	if (g->order <= g->minorder || g->pins || 2 * used + GORO_STACK_GUARD > half)
 		return 0;
 	san_stack_unregister(g);
 	san_block_free(g->lo, half);
@@ -898,7 +896,9 @@ stack_shrink_g0(struct g *g)
 	san_block_free(g->lo, sizeof(uintptr_t));
 	*(uintptr_t *)g->lo = STACK_CANARY;
 	san_stack_register(g);
-	g->flags |= G_PAINT_STALE;
+#if GORO_PAINT
+	g->flags |= G_PAINT_STALE; /* no headroom figure from this block */
+#endif
 	g->shrinks = count_up(g->shrinks);
 	return 1;
 }
@@ -925,7 +925,7 @@ shrink_self_g0(void *arg)
 void
 stack_yield_point(struct cpu *c, struct g *g)
 {
-	uintptr_t sp = port_sp(), size = pool_block_size(g->order);
+	uintptr_t sp = port_sp(), size = block_bytes(g->order);
 
 	if ((stack_hi(g) - sp) * 4 >= size) {
 		g->quiet = 0;
@@ -971,7 +971,7 @@ goro_stack_pin(void)
 	if (g == NULL)
 		return GORO_EPERM;
 	if (g->pins == UINT8_MAX)
-		goro_panic("goroutine %d (%s): goro_stack_pin nested too deep", g->id, gname(g));
+		goro_panic("goro_stack_pin nested too deep");
 	g->pins++;
 	return GORO_OK;
 }
@@ -989,9 +989,11 @@ goro_stack_unpin(void)
 	return GORO_OK;
 }
 
-/* The g0 side of goro_systemstack: tells the checkers about both halves
- * of the round trip, since each must be announced on the stack it starts
- * from and confirmed on the one it lands on. */
+/* The g0 side of goro_systemstack under AddressSanitizer: tells it about
+ * both halves of the round trip, since each must be announced on the
+ * stack it starts from and confirmed on the one it lands on. Without it
+ * (the only checker with a hook here), fn runs on g0 as it is. */
+#ifdef GORO_ASAN
 struct syscall_g0 {
 	void (*fn)(void *);
 	void *arg;
@@ -1008,14 +1010,17 @@ systemstack_g0(void *arg)
 	s->fn(s->arg);
 	san_call_leave(c, NULL, s->g, 0);
 }
+#endif
 
-void
+__attribute__((noinline)) void
 goro_systemstack(void (*fn)(void *), void *arg)
 {
 	struct cpu *c = mycpu();
 	struct g *g = c->curg;
 	uintptr_t sp = port_sp();
+#ifdef GORO_ASAN
 	struct syscall_g0 s = {fn, arg, g};
+#endif
 
 	if (g == NULL || sp < g->lo || sp >= stack_hi(g)) {
 		fn(arg); /* on g0 already, or in an interrupt handler */
@@ -1025,9 +1030,13 @@ goro_systemstack(void (*fn)(void *), void *arg)
 	c->insys = g;
 	c->stackguard = 0;
 	guard_mirror(c);
+#ifdef GORO_ASAN
 	san_call_leave(c, g, NULL, 0);
 	goro_port_on_g0(systemstack_g0, &s, c->g0sp);
 	san_call_arrive(c, g);
+#else
+	goro_port_on_g0(fn, arg, c->g0sp);
+#endif
 	c->insys = NULL;
 	c->curg = g;
 	stack_set_guard(c, g);
@@ -1093,14 +1102,14 @@ goro_stack_info(int id, struct goro_stack_info *out)
 	sp = g == mycpu()->curg ? port_sp() : g->sp;
 	out->lo = g->lo;
 	out->hi = stack_hi(g);
-	out->size = pool_block_size(g->order);
+	out->size = block_bytes(g->order);
 	out->used = out->hi - sp;
 	note_use(g, out->used);
 	painted = stack_painted_use(g);
 	out->high_water = g->hwm > painted ? g->hwm : painted;
 	if (out->used > out->high_water)
 		out->high_water = out->used;
-	out->max = pool_block_size(g->maxorder);
+	out->max = block_bytes(g->maxorder);
 	out->grows = g->grows;
 	out->shrinks = g->shrinks;
 	out->pinned = g->pins;
