@@ -57,19 +57,19 @@ mover_waiter(void *arg)
 
 /* Three timers, two of them started again while they run: one to fire
  * earlier than the rest, one later. Each has a task parked on its channel
- * (the deadlines are 300 ms off, as the sleepers' are), and the order the
- * tasks wake in is the order the timers fired in. */
+ * (the deadlines are 300 ms off, as the sleepers' are, and 25 ms apart),
+ * and the order the tasks wake in is the order the timers fired in. */
 static void
 mover(void *arg)
 {
 	int i;
 
 	(void)arg;
-	goro_timer_start(&moved[0], 302000, 0);
-	goro_timer_start(&moved[1], 301000, 0);
-	goro_timer_start(&moved[2], 303000, 0);
+	goro_timer_start(&moved[0], 350000, 0);
+	goro_timer_start(&moved[1], 325000, 0);
+	goro_timer_start(&moved[2], 375000, 0);
 	goro_timer_start(&moved[0], 300000, 0); /* earlier: now the first */
-	goro_timer_start(&moved[1], 304000, 0); /* later: now the last */
+	goro_timer_start(&moved[1], 400000, 0); /* later: now the last */
 	for (i = 0; i < 3; i++)
 		goro_go_cpu0(mover_waiter, (void *)(intptr_t)i);
 }
@@ -77,7 +77,10 @@ mover(void *arg)
 int
 main(void)
 {
-	static const uint64_t us[] = {3000, 1000, 5000, 2000, 4000};
+	/* 20 ms apart: each sleep is relative, so a stall of the host
+	 * between a sleeper's clock read and its sleep's moves its deadline
+	 * by as much (1 ms apart, valgrind on a busy machine swapped two). */
+	static const uint64_t us[] = {60000, 20000, 100000, 40000, 80000};
 	int i;
 
 	/* 300 ms from now: every sleeper is parked by then, even on a slow
@@ -89,7 +92,7 @@ main(void)
 	goro_run();
 	CHECK_EQ(norder, 5);
 	for (i = 0; i < 5; i++)
-		CHECK_EQ(order[i], (i + 1) * 1000);
+		CHECK_EQ(order[i], (i + 1) * 20000);
 	goro_go_cpu0(ticker, NULL);
 	goro_run();
 	norder = 0;
