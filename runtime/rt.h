@@ -522,8 +522,8 @@ runq_put(struct cpu *c, struct g *g)
 /* Make a parked task runnable again. Inline: every wakeup pays it. With
  * several CPUs, under rtlock: it joins this CPU's run queue, and an idle
  * CPU is woken to steal it if there is one. */
-#if GORO_NCPU > 1 || RT_SMALL
-void sched_ready(struct g *g); /* sched.c: one copy */
+#if GORO_NCPU > 1
+void sched_ready(struct g *g);
 #else
 static inline void
 sched_ready(struct g *g)

@@ -388,19 +388,6 @@ steal(struct cpu *c)
 static void reap_g0(struct cpu *c);
 static void gid_next(struct g *g);
 
-#if GORO_NCPU == 1 && RT_SMALL
-/* rt.h's, out of line once in a runtime built for size. */
-void
-sched_ready(struct g *g)
-{
-	if (g->status == G_WAITING) {
-		g->status = G_READY;
-		trace_wake(g, mycpu()->curg);
-		runq_put(mycpu(), g);
-	}
-}
-#endif
-
 #if GORO_NCPU > 1
 #define set_prev(c, g) ((c)->prevg = (g))
 #define AGAIN(c)       ((c) = mycpu()) /* after a switch: the task may be elsewhere */
