@@ -891,7 +891,7 @@ stack_shrink_g0(struct g *g)
 	san_block_free(g->lo, half);
 	pool_free((void *)g->lo, g->order - 1u); /* the low half */
 	g->lo += half;
-	g->order--;
+	stack_set_order(g, g->order - 1u);
 	/* The new canary lands where deep frames once were: plain memory. */
 	san_block_free(g->lo, sizeof(uintptr_t));
 	*(uintptr_t *)g->lo = STACK_CANARY;
@@ -927,6 +927,9 @@ stack_yield_point(struct cpu *c, struct g *g)
 {
 	uintptr_t sp = port_sp(), size = block_bytes(g->order);
 
+#if GORO_CHECKS >= 2
+	rt_assert("grown", g->grown == (g->order > g->minorder)); /* stack_set_order */
+#endif
 	if ((stack_hi(g) - sp) * 4 >= size) {
 		g->quiet = 0;
 		return;
