@@ -43,6 +43,18 @@ const char *goro_board_count_unit(void);
  *   interrupts still masked. The caller unmasks, and the interrupt runs.
  *   Weak: runtime/hooks.c's is the port's port_idle (WFI), and an
  *   application may replace it (goro_board.h).
+ *
+ * Clock only with time: a program with no sleep, timer, timeout or
+ * goro_now_us links none of these, and its firmware should link none of
+ * the board's clock either. So the object that defines them (with the
+ * timer's interrupt handlers, which the vector table would otherwise keep)
+ * is the only one that refers to the clock's hardware, and board_init
+ * starts the clock at boot through a weak reference to that object's
+ * start function, which does not link it:
+ *   void cmsdk_clock_start(void) __attribute__((weak));
+ *   ...
+ *   if (cmsdk_clock_start)
+ *           cmsdk_clock_start();
  */
 uint64_t goro_board_now_us(void);
 void goro_board_timer_set(uint64_t deadline_us);

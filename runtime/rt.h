@@ -623,9 +623,12 @@ int timer_del(struct goro_tnode *t);
 uint64_t timer_next(void);
 void timers_run(struct cpu *c);
 void timers_adjust(uintptr_t lo, uintptr_t hi, uintptr_t delta);
-/* Send without blocking, rtlock held: 0, GORO_EWOULDBLOCK or
- * GORO_ECLOSED (chan.c; the timers' ticks). */
+/* Send or receive without blocking, rtlock held: 0, GORO_EWOULDBLOCK or
+ * GORO_ECLOSED (chan.c; for the try calls, select and the timers'
+ * ticks). A send on a closed channel panics in chan_send_closed_panic. */
 int chan_send_now(struct goro_chan *c, const void *elem);
+int chan_recv_now(struct goro_chan *c, void *elem);
+_Noreturn void chan_send_closed_panic(const struct goro_chan *c);
 /*
  * What the scheduler and the mover ask of time, through one pointer that
  * stays NULL until the first deadline: timer_add installs it (time.c). A

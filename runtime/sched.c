@@ -46,6 +46,13 @@ struct cpu goro_cpus[GORO_NCPU];
  * several CPUs the check finds its CPU's (runtime/port.h). */
 __asm__(".globl goro_stackguard\n\t.set goro_stackguard, goro_cpus");
 
+/* The ways to time and to posts from interrupt handlers (rt.h): NULL until
+ * time.c or sync.c sets them. Defined here, not there, so that the
+ * scheduler's reading of them links neither, nor the board's clock that
+ * time.c would bring. */
+const struct sched_time *sched_time;
+void (*sched_isr_posts)(struct cpu *c);
+
 #if GORO_NCPU > 1
 spinlock_t goro_rtlock;
 #ifndef PORT_CPU_PTR

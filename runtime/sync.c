@@ -291,9 +291,6 @@ static spinlock_t isrlock;
 #define isr_unlock() ((void)0)
 #endif
 
-/* The scheduler's way to sema_apply_isr_posts (rt.h). */
-void (*sched_isr_posts)(struct cpu *c);
-
 void
 goro_sema_post_isr(struct goro_sema *s)
 {

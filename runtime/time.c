@@ -153,9 +153,8 @@ timer_next(void)
 	return heap.n ? heap.at[0]->when : UINT64_MAX;
 }
 
-/* The scheduler's and the mover's way in (rt.h): set by the first
- * timer_add, since nothing has a deadline before one. */
-const struct sched_time *sched_time;
+/* The scheduler's and the mover's way in (rt.h, sched_time): set by the
+ * first timer_add, since nothing has a deadline before one. */
 static const struct sched_time time_ops = {timers_run, timer_next, timers_adjust};
 
 /* Put t, not in the heap, in it at t->when. It only sifts up: a

@@ -44,7 +44,7 @@ FEATURES = [
                                  "switch.S", "frame.c", "board_default.c"]),
     ("stack check and growth", ["stack.c", "check.c", "morestack.S", "libc_wrap.c", "libc_scan.c",
                                 "libc_time.c"]),
-    ("channels, select", ["chan.c"]),
+    ("channels, select", ["chan.c", "select.c"]),
     ("time: sleep, timers, timeouts", ["time.c"]),
     ("wait groups, mutexes, semaphores", ["sync.c"]),
     ("task list", ["tasks.c"]),

@@ -20,7 +20,8 @@ board_init(void)
 		goro_panic("STM32F4: the PLL did not lock%s; the chip is still on its 16 MHz HSI "
 		           "(the clock constants in the board's meson.build)",
 		           STM32F4_HSE_HZ ? ", or the crystal (HSE) did not start" : "");
-	stm32f4_clock_start();
+	if (stm32f4_clock_start)
+		stm32f4_clock_start();
 }
 
 /*
