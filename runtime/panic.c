@@ -12,10 +12,16 @@
 #include "board.h"
 #include "rt.h"
 
-struct panic_msg {
+/* The panic's format and arguments, for panic_print on g0. Static, not in
+ * goro_panic's frame, which is then the arguments' save area and little
+ * else: it is the last frame on the task's stack, under the guard zone
+ * (scripts/guard-check). One panic at a time fills it: a second prints
+ * "panic during panic" instead. */
+static struct panic_msg {
 	const char *fmt;
-	va_list *ap;
-};
+	va_list ap;
+	unsigned long irq; /* the interrupt state goro_panic found */
+} pm;
 
 static int panicking;
 
@@ -49,7 +55,8 @@ panic_print(void *arg)
 	static char msg[256 + 48]; /* the message, at most 255, then the tag */
 	size_t n;
 
-	n = rt_vsnfmt(msg, 256, m->fmt, *m->ap);
+	port_irq_restore(m->irq); /* off the task's stack: as goro_panic found them */
+	n = rt_vsnfmt(msg, 256, m->fmt, m->ap);
 	if (g) {
 		rt_snfmt(msg + n, sizeof msg - 256, " [in goroutine %d (%s)]", g->id,
 		         g->name ? g->name : "?");
@@ -65,20 +72,22 @@ panic_print(void *arg)
 /* In parentheses: with panic_text=false, goro_panic is rt.h's macro. */
 _Noreturn void(goro_panic)(const char *fmt, ...)
 {
-	struct panic_msg m;
-	va_list ap;
+	/* Interrupts masked until g0's stack: the task's may be nearly full,
+	 * and one landing below this frame would go past the guard zone
+	 * (scripts/guard-check holds the paths to a panic to it). */
+	unsigned long irq = port_irq_save();
 
-	va_start(ap, fmt);
-	m.fmt = fmt;
-	m.ap = &ap;
 	if (panicking++) {
 		/* A panic while printing a panic: do not recurse. */
 		board_console_raw("goro: panic during panic\n");
 		goro_board_panic_exit();
 	}
+	pm.irq = irq;
+	pm.fmt = fmt;
+	va_start(pm.ap, fmt);
 	/* On g0's stack: goro_systemstack knows whether we are on it already
 	 * (a panic in the scheduler or the stack mover). */
-	goro_systemstack(panic_print, &m);
+	goro_systemstack(panic_print, &pm);
 	/* panic_print does not return; goro_board_panic_exit must not either. */
 	for (;;)
 		;

@@ -376,7 +376,9 @@ stack_canary_ok(const struct g *g)
 #endif
 }
 
-static inline void
+/* Always inline, also built for size: a park calls it on the task's
+ * stack, where a frame of its own would deepen the way to the panic. */
+static inline __attribute__((always_inline)) void
 stack_check(struct g *g)
 {
 	if (!stack_canary_ok(g))

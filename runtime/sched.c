@@ -756,20 +756,24 @@ goro_yield(void)
 		yield_step(c, gp);
 }
 
-/* sched_check_thread's slow path (rt.h). */
-void
-sched_isr_panic(const char *what)
-{
-	goro_panic("%s called from an interrupt handler: only the *_isr calls are", what);
-}
+#define ISR_PANIC "%s called from an interrupt handler: only the *_isr calls are"
 
 #if RT_SMALL
-/* rt.h's, out of line once. */
+/* rt.h's, out of line once. It panics itself, with no sched_isr_panic
+ * frame between: a park's check is among the deepest ways to a panic on
+ * a task's stack (scripts/guard-check). */
 void
 sched_check_thread(const char *what)
 {
 	if (port_in_isr())
-		sched_isr_panic(what);
+		goro_panic(ISR_PANIC, what);
+}
+#else
+/* sched_check_thread's slow path (rt.h). */
+void
+sched_isr_panic(const char *what)
+{
+	goro_panic(ISR_PANIC, what);
 }
 #endif
 
