@@ -149,4 +149,13 @@ void board_cpu_wake(int cpu);
 /* Called by the board's timer interrupt when the deadline has passed. */
 void goro_timer_isr(void);
 
+/*
+ * Run an application's interrupt handler fn (interrupts masked) that a
+ * board's trap code calls on an interrupt stack of the board's own: with
+ * the stack check's limit at 0 while it runs, since fn is built with the
+ * check and that stack is no task's block (sched.c). The RISC-V boards'
+ * attached handlers (boards/family/sifive/plic.c).
+ */
+void goro_isr_run(void (*fn)(void));
+
 #endif /* GORO_BOARD_H */

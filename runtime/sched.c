@@ -1177,6 +1177,21 @@ goro_name(int id)
 	return g ? g->name : NULL;
 }
 
+/* board.h. Interrupts are masked: nothing else runs on this CPU until fn
+ * returns, and the limit goes back as it was (a forced-moves one, say). */
+void
+goro_isr_run(void (*fn)(void))
+{
+	struct cpu *c = mycpu();
+	uintptr_t guard = c->stackguard;
+
+	c->stackguard = 0;
+	guard_mirror(c);
+	fn();
+	c->stackguard = guard;
+	guard_mirror(c);
+}
+
 int
 goro_cpu(void)
 {

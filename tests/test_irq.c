@@ -7,7 +7,12 @@
  * pended in software (goro_board_irq_pend, or the board's test_irq.c
  * where the controller cannot pend: the PLIC); a task parked on a
  * semaphore wakes each time the handler posts it. Then the interrupt is
- * disabled (detached), and raising it again runs no handler.
+ * disabled (detached), and raising it again runs no handler. On every
+ * board the handler's frames are on no task's stack (the Cortex-M main
+ * stack, the RISC-V harts' interrupt stacks, AArch64's IRQ stack), since
+ * no guard zone holds an application's handler: the interrupt, taken as
+ * the raising task raises it (with one CPU), must find its sp outside
+ * that task's block.
  */
 #include "check.h"
 #include "goro.h"
@@ -39,6 +44,7 @@ board_test_irq_quiet(void)
 
 static struct goro_sema irq_sem;
 static volatile int handled, in_isr;
+static volatile uintptr_t handler_sp;
 
 #ifdef TEST_IRQ_HANDLER
 void TEST_IRQ_HANDLER(void);
@@ -51,6 +57,7 @@ on_irq(void)
 #endif
 {
 	board_test_irq_quiet();
+	handler_sp = port_sp();
 	in_isr = port_in_isr();
 	handled++;
 	goro_sema_post_isr(&irq_sem);
@@ -71,13 +78,23 @@ waiter(void *arg)
 static void
 raiser(void *arg)
 {
-	int i;
+	int i, n;
 
 	(void)arg;
 	for (i = 0; i < ROUNDS; i++) {
+		struct goro_stack_info si;
+
 		goro_sleep_us(1000); /* the waiter is parked by now */
 		CHECK_EQ(handled, i);
+		CHECK_EQ(goro_stack_info(goro_self(), &si), GORO_OK);
+		handler_sp = si.lo; /* inside: the handler must overwrite it */
 		board_test_irq_raise();
+		/* Taken at once with one CPU, on this task's time; with several
+		 * the controller may send it to another, a little later. */
+		for (n = 0; handled == i && n < 100; n++)
+			goro_sleep_us(100);
+		CHECK_EQ(handled, i + 1);
+		CHECK(handler_sp < si.lo || handler_sp >= si.hi);
 	}
 	goro_sleep_us(1000);
 	CHECK_EQ(handled, ROUNDS);

@@ -69,7 +69,9 @@ int goro_board_irq_pend(unsigned irq);
  * RISC-V and AArch64: run fn for external interrupt irq (a PLIC source, a
  * GIC SPI's INTID) and enable it; fn NULL disables and detaches it. fn
  * runs with interrupts masked and must quiet its device before it
- * returns. An irq out of range, or one goro itself uses, is a panic.
+ * returns; on RISC-V it runs on the scheduler's (g0's) stack, not on the
+ * interrupted task's, so its depth is not held to a task's guard zone.
+ * An irq out of range, or one goro itself uses, is a panic.
  */
 void goro_board_irq_attach(unsigned irq, void (*fn)(void));
 

@@ -91,8 +91,21 @@ goro_board_timer_set(uint64_t deadline_us)
 	port_irq_restore(irq);
 }
 
-/* From trap.S on the interrupted stack, with interrupts masked. The timer
- * is one-shot: the deadline is spent, so it goes to never until the
+/* The harts' interrupt stacks (harts.h). 16-byte aligned, as the psABI
+ * wants sp. */
+unsigned char board_isr_stacks[BOARD_CPUS][1u << BOARD_ISR_STACK_LOG2] __attribute__((aligned(16)));
+
+/* Their dead frames hold interrupted tasks' sp and registers: the
+ * stale-pointer scan passes over them (board.h). */
+void
+goro_board_irq_stack(uintptr_t *lo, uintptr_t *hi)
+{
+	*lo = (uintptr_t)board_isr_stacks;
+	*hi = (uintptr_t)board_isr_stacks + sizeof board_isr_stacks;
+}
+
+/* From trap.S on the hart's interrupt stack, with interrupts masked. The
+ * timer is one-shot: the deadline is spent, so it goes to never until the
  * runtime sets the next one. */
 void board_timer_interrupt(void);
 

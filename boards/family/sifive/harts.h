@@ -11,6 +11,12 @@
 #define BOARD_CPUS 1
 #endif
 
+/* Each hart's interrupt stack, where trap.S runs the C interrupt handlers
+ * (clint.c defines them): 1 << BOARD_ISR_STACK_LOG2 bytes, 512, for the
+ * board's own handlers (under 64 B) and an application's attached ones
+ * (goro_board_irq_attach), which may call goro_sema_post_isr. */
+#define BOARD_ISR_STACK_LOG2 9
+
 /* mie.MSIE and mip.MSIP, bit 3: the machine software interrupt. */
 #define MIE_MSIE 8
 /* The CLINT's MSIP registers, one word per hart: writing 1 raises that
@@ -31,6 +37,7 @@ struct hart_boot {
 	void (*entry)(int cpu);
 };
 extern volatile struct hart_boot board_hart_boot[BOARD_CPUS];
+extern unsigned char board_isr_stacks[BOARD_CPUS][1u << BOARD_ISR_STACK_LOG2];
 #endif
 
 #endif

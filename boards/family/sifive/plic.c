@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "board.h"
 #include "goro.h"
 #include "goro_board.h"
 #include "irq_slots.h"
@@ -99,9 +100,12 @@ goro_board_irq_attach(unsigned irq, void (*fn)(void))
 }
 
 /*
- * From trap.S on the interrupted stack, with interrupts masked: claim the
- * source, run its handler, complete it. A source enabled with no handler
- * is disabled and reported: "unexpected interrupt N".
+ * From trap.S on the hart's interrupt stack, with interrupts masked: claim
+ * the source, run its handler, complete it. The handler is the
+ * application's code, built with the stack check, which the interrupt
+ * stack is not a task's block to pass: goro_isr_run lifts the check's
+ * limit while it runs. A source enabled with no handler is disabled and
+ * reported: "unexpected interrupt N".
  */
 void board_external_interrupt(void);
 
@@ -122,7 +126,7 @@ board_external_interrupt(void)
 		           "(goro_board_irq_attach)",
 		           src);
 	}
-	fn();
+	goro_isr_run(fn);
 	PLIC_CLAIM = src; /* complete */
 	goro_port_irq_depth--;
 }

@@ -3,21 +3,25 @@
  * hifive1). clint.c's board_init points mtvec here in direct mode before
  * main, so every trap, interrupt or exception, starts at board_trap.
  *
- * The machine timer and external interrupts run on the stack they arrived
- * on, most often a task's: RISC-V pushes nothing in hardware. The handler
- * saves what a C call may clobber (ra, t0-t6, a0-a7), calls
+ * An interrupt arrives on the stack it interrupted, most often a task's:
+ * RISC-V pushes nothing and switches nothing in hardware. The handler
+ * saves what a C call may clobber (ra, t0-t6, a0-a7) there, in a 64-byte
+ * frame, which is all an interrupt puts on a task's stack (the boards'
+ * guard zones count it: meson.build). Then it moves to the hart's own
+ * interrupt stack (board_isr_stacks, harts.h), keeping the interrupted sp
+ * in that stack's top word, and calls one of
  *
  *	void board_timer_interrupt(void);		(clint.c)
  *	void board_external_interrupt(void);		(plic.c)
  *	void board_software_interrupt(void);		(clint.c)
  *
- * which preserve the rest as any C function does, restores and returns
- * with mret. mepc and mstatus need no saving: mstatus.MIE stays 0 from
- * trap entry to mret, so no second interrupt can overwrite them, and an
- * exception in between never returns. The frame and board_timer_interrupt
- * land on the task's stack, so the boards' guard zone counts them
- * (meson.build); an attached external handler's frames land there too,
- * within the zone's margin for unchecked frames (goro_board.h).
+ * on it, so the C handlers' frames, the application's attached ones
+ * among them, land on no task's stack, whatever their depth. They
+ * preserve the rest as any C function does; the handler moves back,
+ * restores and returns with mret. mepc and mstatus need no saving:
+ * mstatus.MIE stays 0 from trap entry to mret, so no second interrupt can
+ * overwrite them or the interrupt stack, and an exception in between
+ * never returns.
  *
  * The machine software interrupt (MSIP) is the wakeup between harts
  * (harts.c): its handler only lowers the hart's MSIP bit, and the
@@ -35,8 +39,10 @@
  * and mtval itself and exits. t0 and the a registers at the fault are lost.
  */
 
-/* The saved registers: 16 words. 64 bytes is also a multiple of 16, so
- * sp stays aligned as the psABI wants at board_timer_interrupt's call. */
+#include "harts.h"
+
+/* The saved registers: 16 words, a multiple of 16 bytes as the psABI
+ * wants of sp. */
 #define TRAP_FRAME 64
 /* mcause of the machine timer interrupt: the interrupt bit (31) and
  * cause 7 (privileged spec, table "machine cause register values"). */
@@ -76,6 +82,22 @@ board_trap:
 	sw	t5, 56(sp)
 	sw	t6, 60(sp)
 
+	/* To this hart's interrupt stack: its top is board_isr_stacks +
+	 * (hart + 1) << BOARD_ISR_STACK_LOG2. The interrupted sp (the frame
+	 * above) goes in its top word, and 16 bytes keep sp aligned. */
+	mv	t2, sp
+#if BOARD_CPUS > 1
+	csrr	t0, mhartid
+	addi	t0, t0, 1
+	slli	t0, t0, BOARD_ISR_STACK_LOG2
+#else
+	li	t0, 1 << BOARD_ISR_STACK_LOG2
+#endif
+	la	t1, board_isr_stacks
+	add	t1, t1, t0
+	addi	sp, t1, -16
+	sw	t2, 12(sp)
+
 	csrr	t0, mcause
 	li	t1, MCAUSE_M_TIMER
 	beq	t0, t1, timer
@@ -91,6 +113,7 @@ external:
 timer:
 	call	board_timer_interrupt
 restore:
+	lw	sp, 12(sp)		/* back to the frame, on the interrupted stack */
 
 	lw	ra, 0(sp)
 	lw	t0, 4(sp)
@@ -112,8 +135,8 @@ restore:
 	mret
 
 unexpected:				/* an interrupt nobody enabled */
-	addi	a0, sp, TRAP_FRAME	/* the interrupted sp and ra */
-	lw	a1, 0(sp)
+	addi	a0, t2, TRAP_FRAME	/* the interrupted sp and ra */
+	lw	a1, 0(t2)
 	j	report
 exception:
 	mv	a0, sp
