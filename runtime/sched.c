@@ -93,7 +93,11 @@ spin_lock_irq(spinlock_t *l)
  * wake that came between the last look and the sleep would otherwise be
  * taken, and its signal cleared, by the wake interrupt's handler (RISC-V
  * MSIP), and the CPU would sleep with nothing pending. Masked, it stays
- * pending and ends the sleep at once (goro_board_idle, board.h). */
+ * pending and ends the sleep at once (port_idle, as goro_board_idle in
+ * board.h). The port's own sleep, not the application's goro_board_idle:
+ * this is a wait for a lock, often on a task's stack, not a CPU with no
+ * task to run, and a replacement's frames there would be held to no
+ * guard zone. */
 void
 spin_sleep(atomic_uint *sleepers, atomic_uint *busy)
 {
@@ -101,7 +105,7 @@ spin_sleep(atomic_uint *sleepers, atomic_uint *busy)
 
 	atomic_fetch_or_explicit(sleepers, 1u << mycpu()->id, memory_order_seq_cst);
 	if (atomic_load_explicit(busy, memory_order_seq_cst) != 0)
-		goro_board_idle();
+		port_idle();
 	port_irq_restore(irq);
 }
 
