@@ -3,6 +3,8 @@
  * unbuffered channel, no printf of its own. A producer hands 1..N to a
  * consumer, which sums them; main's return value (the exit status) says
  * whether the sum came out right, so the program checks itself when run.
+ * tests/meson.build builds it as test_links too, for tests/links.py: it
+ * must link no clock, timers, select or printf (runtime/board.h).
  */
 #include "goro.h"
 
