@@ -31,12 +31,22 @@ waitq_remove(struct goro_waiter *w)
 	w->q = NULL;
 }
 
-/* waitq_take_inline (rt.h), out of line. */
+/* waitq_take_body (rt.h), out of line. */
 struct goro_waiter *
 waitq_take(struct goro_waitq *q)
 {
-	return waitq_take_inline(q);
+	return waitq_take_body(q);
 }
+
+#if GORO_NCPU == 1 && RT_SMALL
+/* sched_ready_inline (rt.h), out of line: in a runtime built for size,
+ * every wakeup (a channel's, a semaphore's, a timeout's) shares it. */
+void
+sched_ready(struct g *g)
+{
+	sched_ready_inline(g);
+}
+#endif
 
 /* Whether a waker would find someone: records of fired waits don't count. */
 int
