@@ -174,6 +174,19 @@ timer_add(struct goro_tnode *t)
 	changed();
 }
 
+/* Take heap.at[i] out: the last node takes its place. For timer_del,
+ * and for timers_run's node that is done. */
+static void
+heap_remove(int i)
+{
+	heap.at[i]->heapidx = -1;
+	if (i != --heap.n) {
+		heap_set(i, heap.at[heap.n]);
+		sift_down(sift_up(i));
+	}
+	heap.at[heap.n] = NULL; /* no stale pointer into a stack left behind */
+}
+
 /* Take t out of the heap; 1 if it was in. */
 int
 timer_del(struct goro_tnode *t)
@@ -183,12 +196,7 @@ timer_del(struct goro_tnode *t)
 	if (i < 0)
 		return 0;
 	rt_assert("timer", i < heap.n && heap.at[i] == t);
-	t->heapidx = -1;
-	if (i != --heap.n) {
-		heap_set(i, heap.at[heap.n]);
-		sift_down(sift_up(i));
-	}
-	heap.at[heap.n] = NULL; /* no stale pointer into a stack left behind */
+	heap_remove(i);
 	changed();
 	return 1;
 }
@@ -273,18 +281,12 @@ timers_run(struct cpu *c)
 		return;
 	}
 	now = goro_now_us();
+	/* rearm arms the timer for the root that is left. */
 	while (heap.n && heap.at[0]->when <= now) {
-		struct goro_tnode *t = heap.at[0];
-		if (!fire(t, now)) {
-			/* Done: the last node takes the root's place. */
-			t->heapidx = -1;
-			t = heap.at[--heap.n];
-			heap.at[heap.n] = NULL;
-			if (heap.n == 0)
-				break;
-			heap_set(0, t);
-		}
-		sift_down(0); /* rearm arms the timer for the new root */
+		if (fire(heap.at[0], now))
+			sift_down(0); /* a ticker's next tick */
+		else
+			heap_remove(0);
 	}
 	rearm();
 	rt_unlock();
