@@ -619,6 +619,7 @@ struct goro_waiter *waitq_take(struct goro_waitq *q);
 #else
 #define waitq_take_inline waitq_take_body
 #endif
+void waitq_join(struct goro_waitq *q, struct goro_waiter *w, struct goro_wait *st, void *elem);
 void waitq_remove(struct goro_waiter *w);
 int waitq_empty(struct goro_waitq *q);
 

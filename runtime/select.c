@@ -91,11 +91,14 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 	}
 
 	/* Pass 2: wait on every case, and on the timeout. */
-	for (i = 0; i < n; i++)
-		if (cases[i].chan)
-			waitq_push(cases[i].dir == GORO_SEND ? &cases[i].chan->sendq
+	for (i = 0; i < n; i++) {
+		if (cases[i].chan) {
+			waitq_join(cases[i].dir == GORO_SEND ? &cases[i].chan->sendq
 			                                     : &cases[i].chan->recvq,
-			           wait_init(&cases[i].w, &st, cases[i].elem, (int)i));
+			           &cases[i].w, &st, cases[i].elem);
+			cases[i].w.idx = (short)i; /* what st.idx says if this case fires */
+		}
+	}
 	timeout_start(&to, &st, timeout_us < 0 ? UINT64_MAX : (uint64_t)timeout_us);
 	sched_park("select");
 	rt_lock();

@@ -11,6 +11,21 @@
 
 #include "rt.h"
 
+/* Queue w, one of st's records, on q for the running task, and start st
+ * (not fired yet). The record's idx is 0: a select numbers its records
+ * itself. Out of line for the waits of sync.c and select, which queue
+ * their records before they park, so it adds nothing to the depth of a
+ * parked task's stack. Nothing fires st before the park: a timeout
+ * already started on it (a timed wait's) runs only at a scheduling
+ * point. */
+void
+waitq_join(struct goro_waitq *q, struct goro_waiter *w, struct goro_wait *st, void *elem)
+{
+	st->fired = 0;
+	st->idx = 0;
+	waitq_push(q, wait_init(w, st, elem, 0));
+}
+
 /* Unlink w from its queue, if it is on one. */
 void
 waitq_remove(struct goro_waiter *w)
