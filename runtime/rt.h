@@ -632,7 +632,7 @@ struct timeout {
 };
 void timeout_start(struct timeout *to, struct goro_wait *st, uint64_t us);
 void timeout_stop(struct timeout *to);
-void timer_add(struct goro_tnode *t);
+void timer_add(struct goro_tnode *t, uint64_t us);
 int timer_del(struct goro_tnode *t);
 uint64_t timer_next(void);
 void timers_run(struct cpu *c);

@@ -137,16 +137,6 @@ changed(void)
 #endif
 }
 
-/* now + us, saturating: a deadline past the clock's range never comes.
- * Not inlined: a timeout and a timer start share it. */
-static __attribute__((noinline)) uint64_t
-deadline_after(uint64_t us)
-{
-	uint64_t now = goro_now_us();
-
-	return us >= UINT64_MAX - 1 - now ? UINT64_MAX - 1 : now + us;
-}
-
 uint64_t
 timer_next(void)
 {
@@ -157,12 +147,16 @@ timer_next(void)
  * first timer_add, since nothing has a deadline before one. */
 static const struct sched_time time_ops = {timers_run, timer_next, timers_adjust};
 
-/* Put t, not in the heap, in it at t->when. It only sifts up: a
+/* Put t, not in the heap, in it us from now: at now + us, saturating (a
+ * deadline past the clock's range never comes). It only sifts up: a
  * timeout's add runs under the waiting call's frame (goro_select's), and
  * sift_up's frame is the small one. */
 void
-timer_add(struct goro_tnode *t)
+timer_add(struct goro_tnode *t, uint64_t us)
 {
+	uint64_t now = goro_now_us();
+
+	t->when = us >= UINT64_MAX - 1 - now ? UINT64_MAX - 1 : now + us;
 	__atomic_store_n(&sched_time, &time_ops, __ATOMIC_RELEASE);
 	if (heap.n == GORO_MAX_TIMERS) {
 		rt_unlock();
@@ -316,10 +310,9 @@ timeout_start(struct timeout *to, struct goro_wait *st, uint64_t us)
 	if (us == UINT64_MAX)
 		return;
 	to->node.kind = T_WAKE;
-	to->node.when = deadline_after(us);
 	to->st = st;
 	to->g = mycpu()->curg;
-	timer_add(&to->node);
+	timer_add(&to->node, us);
 }
 
 static void
@@ -372,9 +365,8 @@ goro_timer_start(struct goro_timer *t, uint64_t after_us, uint64_t period_us)
 	} else {
 		timer_del(&t->node); /* started again: out, and in at its new time */
 	}
-	t->node.when = deadline_after(after_us);
 	t->period = period_us;
-	timer_add(&t->node);
+	timer_add(&t->node, after_us);
 	rt_unlock();
 }
 
