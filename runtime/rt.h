@@ -523,12 +523,13 @@ runq_put(struct cpu *c, struct g *g)
 
 /* Make a parked task runnable again. Inline: every wakeup pays it. With
  * several CPUs, under rtlock: it joins this CPU's run queue, and an idle
- * CPU is woken to steal it if there is one. */
+ * CPU is woken to steal it if there is one. A runtime built for size has
+ * one copy of the inline body, out of line in wait.c. */
 #if GORO_NCPU > 1
 void sched_ready(struct g *g);
 #else
 static inline void
-sched_ready(struct g *g)
+sched_ready_inline(struct g *g)
 {
 	if (g->status == G_WAITING) {
 		g->status = G_READY;
@@ -536,6 +537,11 @@ sched_ready(struct g *g)
 		runq_put(mycpu(), g);
 	}
 }
+#if RT_SMALL
+void sched_ready(struct g *g);
+#else
+#define sched_ready sched_ready_inline
+#endif
 #endif
 void sched_poll(struct cpu *c);
 _Noreturn void sched_isr_panic(const char *what) __attribute__((cold));
@@ -584,9 +590,9 @@ waitq_push(struct goro_waitq *q, struct goro_waiter *w)
 /* The first record whose wait has not fired, unlinked, its wait fired; or
  * NULL. The caller completes the operation and readies w->st->g. Inline
  * for the channels' sends and receives; waitq_take is the same, out of
- * line, for the rest. */
+ * line, for the rest, and for every caller in a runtime built for size. */
 static inline struct goro_waiter *
-waitq_take_inline(struct goro_waitq *q)
+waitq_take_body(struct goro_waitq *q)
 {
 	struct goro_waiter *w;
 
@@ -608,6 +614,12 @@ waitq_take_inline(struct goro_waitq *q)
 	return NULL;
 }
 struct goro_waiter *waitq_take(struct goro_waitq *q);
+#if RT_SMALL
+#define waitq_take_inline waitq_take
+#else
+#define waitq_take_inline waitq_take_body
+#endif
+void waitq_join(struct goro_waitq *q, struct goro_waiter *w, struct goro_wait *st, void *elem);
 void waitq_remove(struct goro_waiter *w);
 int waitq_empty(struct goro_waitq *q);
 
@@ -620,7 +632,7 @@ struct timeout {
 };
 void timeout_start(struct timeout *to, struct goro_wait *st, uint64_t us);
 void timeout_stop(struct timeout *to);
-void timer_add(struct goro_tnode *t);
+void timer_add(struct goro_tnode *t, uint64_t us);
 int timer_del(struct goro_tnode *t);
 uint64_t timer_next(void);
 void timers_run(struct cpu *c);

@@ -41,9 +41,11 @@ case_ready(struct goro_case *cs)
 
 	if (ch == NULL)
 		return 0;
+	if (ch->closed)
+		return 1;
 	if (cs->dir == GORO_SEND)
-		return ch->closed || !waitq_empty(&ch->recvq) || ch->len < ch->cap;
-	return ch->len > 0 || !waitq_empty(&ch->sendq) || ch->closed;
+		return ch->len < ch->cap || !waitq_empty(&ch->recvq);
+	return ch->len > 0 || !waitq_empty(&ch->sendq);
 }
 
 int
@@ -53,37 +55,33 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 	struct goro_wait st = {0};
 	struct timeout to;
 	size_t i, k;
-	int pick;
+	int pick, r;
 
 	sched_check_thread("goro_select");
 	if (n > SELECT_MAX || (n > 0 && cases == NULL))
 		return GORO_EINVAL;
-	for (i = 0; i < n; i++)
-		if (cases[i].chan && cases[i].dir != GORO_RECV && cases[i].dir != GORO_SEND)
-			return GORO_EINVAL;
 
 	/* Pass 1: among the cases ready now, pick one uniformly (reservoir
 	 * sampling: the k-th ready case replaces the pick with chance 1/k),
-	 * then do it. No case can starve another. */
+	 * then do it. No case can starve another. A case whose dir is
+	 * neither GORO_RECV nor GORO_SEND makes the select GORO_EINVAL, found
+	 * here before any case is done. */
 	pick = -1;
 	rt_lock();
-	for (i = 0, k = 0; i < n; i++)
+	for (i = 0, k = 0; i < n; i++) {
+		if (cases[i].chan && cases[i].dir != GORO_RECV && cases[i].dir != GORO_SEND) {
+			rt_unlock();
+			return GORO_EINVAL;
+		}
 		if (case_ready(&cases[i]) && one_in(c, (uint32_t)++k))
 			pick = (int)i;
+	}
 	if (pick >= 0) {
 		struct goro_case *cs = &cases[pick];
-		int r;
-		if (cs->dir == GORO_SEND) {
-			r = chan_send_now(cs->chan, cs->elem);
-		} else {
-			r = chan_recv_now(cs->chan, cs->elem);
-			cs->ok = r == 0;
-			r = 0;
-		}
+		r = cs->dir == GORO_SEND ? chan_send_now(cs->chan, cs->elem)
+		                         : chan_recv_now(cs->chan, cs->elem);
 		rt_unlock();
-		if (r == GORO_ECLOSED)
-			chan_send_closed_panic(cs->chan);
-		return pick;
+		goto done;
 	}
 	if (timeout_us == 0) {
 		rt_unlock();
@@ -91,11 +89,14 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 	}
 
 	/* Pass 2: wait on every case, and on the timeout. */
-	for (i = 0; i < n; i++)
-		if (cases[i].chan)
-			waitq_push(cases[i].dir == GORO_SEND ? &cases[i].chan->sendq
+	for (i = 0; i < n; i++) {
+		if (cases[i].chan) {
+			waitq_join(cases[i].dir == GORO_SEND ? &cases[i].chan->sendq
 			                                     : &cases[i].chan->recvq,
-			           wait_init(&cases[i].w, &st, cases[i].elem, (int)i));
+			           &cases[i].w, &st, cases[i].elem);
+			cases[i].w.idx = (short)i; /* what st.idx says if this case fires */
+		}
+	}
 	timeout_start(&to, &st, timeout_us < 0 ? UINT64_MAX : (uint64_t)timeout_us);
 	sched_park("select");
 	rt_lock();
@@ -113,12 +114,17 @@ goro_select(struct goro_case *cases, size_t n, int64_t timeout_us)
 	rt_unlock();
 	if (st.idx < 0)
 		return GORO_ETIMEDOUT;
-	i = (size_t)st.idx;
-	if (cases[i].dir == GORO_SEND) {
-		if (cases[i].w.result == GORO_ECLOSED)
-			chan_send_closed_panic(cases[i].chan);
+	pick = st.idx;
+	r = cases[pick].w.result;
+
+	/* The case done, by pass 1 or by its waker: r is what the operation
+	 * gave. A send on a closed channel panics, as in Go. */
+done:
+	if (cases[pick].dir == GORO_SEND) {
+		if (r == GORO_ECLOSED)
+			chan_send_closed_panic(cases[pick].chan);
 	} else {
-		cases[i].ok = cases[i].w.result == 0;
+		cases[pick].ok = r == 0;
 	}
-	return st.idx;
+	return pick;
 }

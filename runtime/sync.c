@@ -14,19 +14,6 @@
  * sched_check_thread reports, as the tail of that one string.
  */
 
-/* Start the running task's wait st (not fired yet), and queue its record
- * w on q. Once, out of line, for every wait here: it returns before the
- * park, so it adds nothing to the depth of a waiting call's stack. A
- * timed wait may have started its timeout on st already: nothing fires
- * st before the park. */
-static __attribute__((noinline)) void
-wait_on(struct goro_waitq *q, struct goro_waiter *w, struct goro_wait *st)
-{
-	st->fired = 0;
-	st->idx = 0;
-	waitq_push(q, wait_init(w, st, NULL, 0));
-}
-
 /* Park on q; a waker fires the wait and readies us. rtlock held: the
  * park lets go of it. Always inline: a call here, last in its caller,
  * would be a tail call, and a debugger's backtrace of a parked task
@@ -37,7 +24,7 @@ park_on(struct goro_waitq *q, const char *reason)
 	struct goro_wait st;
 	struct goro_waiter w;
 
-	wait_on(q, &w, &st);
+	waitq_join(q, &w, &st, NULL);
 	sched_park(reason);
 }
 
@@ -198,7 +185,7 @@ sema_park(struct goro_sema *s, struct goro_wait *st)
 	struct cpu *all = sched_all(mycpu());
 	struct goro_waiter w;
 
-	wait_on(&s->q, &w, st);
+	waitq_join(&s->q, &w, st, NULL);
 	if (s->isr)
 		all->isr_waiters++; /* an interrupt may still come: not a deadlock */
 	sched_park("semaphore");    /* lets go of rtlock */
@@ -211,7 +198,7 @@ sema_park(struct goro_sema *s, struct goro_wait *st)
 int
 goro_sema_timedwait(struct goro_sema *s, uint64_t timeout_us)
 {
-	struct goro_wait st; /* started by sema_park's wait_on */
+	struct goro_wait st; /* started by sema_park's waitq_join */
 	struct timeout to;
 
 	sched_check_thread("goro_sema_wait");

@@ -137,16 +137,6 @@ changed(void)
 #endif
 }
 
-/* now + us, saturating: a deadline past the clock's range never comes.
- * Not inlined: a timeout and a timer start share it. */
-static __attribute__((noinline)) uint64_t
-deadline_after(uint64_t us)
-{
-	uint64_t now = goro_now_us();
-
-	return us >= UINT64_MAX - 1 - now ? UINT64_MAX - 1 : now + us;
-}
-
 uint64_t
 timer_next(void)
 {
@@ -157,12 +147,16 @@ timer_next(void)
  * first timer_add, since nothing has a deadline before one. */
 static const struct sched_time time_ops = {timers_run, timer_next, timers_adjust};
 
-/* Put t, not in the heap, in it at t->when. It only sifts up: a
+/* Put t, not in the heap, in it us from now: at now + us, saturating (a
+ * deadline past the clock's range never comes). It only sifts up: a
  * timeout's add runs under the waiting call's frame (goro_select's), and
  * sift_up's frame is the small one. */
 void
-timer_add(struct goro_tnode *t)
+timer_add(struct goro_tnode *t, uint64_t us)
 {
+	uint64_t now = goro_now_us();
+
+	t->when = us >= UINT64_MAX - 1 - now ? UINT64_MAX - 1 : now + us;
 	__atomic_store_n(&sched_time, &time_ops, __ATOMIC_RELEASE);
 	if (heap.n == GORO_MAX_TIMERS) {
 		rt_unlock();
@@ -174,6 +168,19 @@ timer_add(struct goro_tnode *t)
 	changed();
 }
 
+/* Take heap.at[i] out: the last node takes its place. For timer_del,
+ * and for timers_run's node that is done. */
+static void
+heap_remove(int i)
+{
+	heap.at[i]->heapidx = -1;
+	if (i != --heap.n) {
+		heap_set(i, heap.at[heap.n]);
+		sift_down(sift_up(i));
+	}
+	heap.at[heap.n] = NULL; /* no stale pointer into a stack left behind */
+}
+
 /* Take t out of the heap; 1 if it was in. */
 int
 timer_del(struct goro_tnode *t)
@@ -183,12 +190,7 @@ timer_del(struct goro_tnode *t)
 	if (i < 0)
 		return 0;
 	rt_assert("timer", i < heap.n && heap.at[i] == t);
-	t->heapidx = -1;
-	if (i != --heap.n) {
-		heap_set(i, heap.at[heap.n]);
-		sift_down(sift_up(i));
-	}
-	heap.at[heap.n] = NULL; /* no stale pointer into a stack left behind */
+	heap_remove(i);
 	changed();
 	return 1;
 }
@@ -273,18 +275,12 @@ timers_run(struct cpu *c)
 		return;
 	}
 	now = goro_now_us();
+	/* rearm arms the timer for the root that is left. */
 	while (heap.n && heap.at[0]->when <= now) {
-		struct goro_tnode *t = heap.at[0];
-		if (!fire(t, now)) {
-			/* Done: the last node takes the root's place. */
-			t->heapidx = -1;
-			t = heap.at[--heap.n];
-			heap.at[heap.n] = NULL;
-			if (heap.n == 0)
-				break;
-			heap_set(0, t);
-		}
-		sift_down(0); /* rearm arms the timer for the new root */
+		if (fire(heap.at[0], now))
+			sift_down(0); /* a ticker's next tick */
+		else
+			heap_remove(0);
 	}
 	rearm();
 	rt_unlock();
@@ -314,10 +310,9 @@ timeout_start(struct timeout *to, struct goro_wait *st, uint64_t us)
 	if (us == UINT64_MAX)
 		return;
 	to->node.kind = T_WAKE;
-	to->node.when = deadline_after(us);
 	to->st = st;
 	to->g = mycpu()->curg;
-	timer_add(&to->node);
+	timer_add(&to->node, us);
 }
 
 static void
@@ -370,9 +365,8 @@ goro_timer_start(struct goro_timer *t, uint64_t after_us, uint64_t period_us)
 	} else {
 		timer_del(&t->node); /* started again: out, and in at its new time */
 	}
-	t->node.when = deadline_after(after_us);
 	t->period = period_us;
-	timer_add(&t->node);
+	timer_add(&t->node, after_us);
 	rt_unlock();
 }
 

@@ -11,6 +11,21 @@
 
 #include "rt.h"
 
+/* Queue w, one of st's records, on q for the running task, and start st
+ * (not fired yet). The record's idx is 0: a select numbers its records
+ * itself. Out of line for the waits of sync.c and select, which queue
+ * their records before they park, so it adds nothing to the depth of a
+ * parked task's stack. Nothing fires st before the park: a timeout
+ * already started on it (a timed wait's) runs only at a scheduling
+ * point. */
+void
+waitq_join(struct goro_waitq *q, struct goro_waiter *w, struct goro_wait *st, void *elem)
+{
+	st->fired = 0;
+	st->idx = 0;
+	waitq_push(q, wait_init(w, st, elem, 0));
+}
+
 /* Unlink w from its queue, if it is on one. */
 void
 waitq_remove(struct goro_waiter *w)
@@ -31,12 +46,22 @@ waitq_remove(struct goro_waiter *w)
 	w->q = NULL;
 }
 
-/* waitq_take_inline (rt.h), out of line. */
+/* waitq_take_body (rt.h), out of line. */
 struct goro_waiter *
 waitq_take(struct goro_waitq *q)
 {
-	return waitq_take_inline(q);
+	return waitq_take_body(q);
 }
+
+#if GORO_NCPU == 1 && RT_SMALL
+/* sched_ready_inline (rt.h), out of line: in a runtime built for size,
+ * every wakeup (a channel's, a semaphore's, a timeout's) shares it. */
+void
+sched_ready(struct g *g)
+{
+	sched_ready_inline(g);
+}
+#endif
 
 /* Whether a waker would find someone: records of fired waits don't count. */
 int

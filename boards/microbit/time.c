@@ -66,10 +66,12 @@ static struct board_clock32 clock32; /* the count, widened (board.h) */
 /*
  * Microseconds since the clock started. Interrupts masked: the widened
  * count's two halves change together. Right as long as reads come less
- * than one wrap apart, which CH_WRAP's interrupt sees to.
+ * than one wrap apart, which CH_WRAP's interrupt sees to. The runtime's
+ * clock, and also what the deadline and the rollover check read: one
+ * function, with no wrapper between them.
  */
-static uint64_t
-clock_read(void)
+uint64_t
+goro_board_now_us(void)
 {
 	unsigned long irq = port_irq_save();
 	uint32_t v;
@@ -93,12 +95,6 @@ nrf51_clock_start(void)
 	INTENSET = INTEN_COMPARE(CH_WRAP);
 	goro_board_irq_enable(IRQ_TIMER0);
 	TASKS_START = 1;
-}
-
-uint64_t
-goro_board_now_us(void)
-{
-	return clock_read();
 }
 
 /* Clear a compare event. The read-back makes sure the write has reached
@@ -132,7 +128,7 @@ compare_start(uint64_t now, uint64_t us)
 	INTENSET = INTEN_COMPARE(CH_DEADLINE);
 	/* Passed yet? In 32 bits: us is at most half a wrap, and the clock
 	 * read now came microseconds ago. */
-	if ((uint32_t)(clock_read() - now) >= (uint32_t)us)
+	if ((uint32_t)(goro_board_now_us() - now) >= (uint32_t)us)
 		goro_board_irq_pend(IRQ_TIMER0);
 }
 
@@ -146,7 +142,7 @@ compare_stop(void)
 static struct board_deadline deadline = {
         .at = UINT64_MAX,
         .step_us = HALF_WRAP,
-        .now = clock_read,
+        .now = goro_board_now_us,
         .start = compare_start,
         .stop = compare_stop,
 };
@@ -162,7 +158,7 @@ void
 TIMER0_IRQHandler(void)
 {
 	if (EVENTS_COMPARE[CH_WRAP]) {
-		CC[CH_WRAP] = (uint32_t)clock_read() + HALF_WRAP;
+		CC[CH_WRAP] = (uint32_t)goro_board_now_us() + HALF_WRAP;
 		event_clear(CH_WRAP); /* after CC: see compare_start */
 	}
 	/* Due, or early (a step of a long deadline, or a wrap check): its
