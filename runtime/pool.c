@@ -73,7 +73,15 @@ struct fblock {
  * a stack. Its blocks are marked META_CACHED, which is no order's free
  * mark: nothing merges with them while they wait.
  */
-#define QCACHE (NBLOCKS >= 64 ? 8 : 0) /* a tiny pool cannot spare blocks to it */
+/* A tiny pool cannot spare blocks to it. Nor is there one in a runtime
+ * built for size (RT_SMALL) with checks below 2: there the cache only
+ * buys speed, at some 100 bytes of Thumb, and every path that works
+ * without it is the one a tiny pool (the micro:bit's) takes at every
+ * optimisation. With checks >= 2 it stays: a block a growth left waits
+ * in it unmerged, so the forced moves that follow (goro_debug_move_every)
+ * do not land on it, any more than on the blocks stack_release_g0 holds
+ * back. */
+#define QCACHE (NBLOCKS >= 64 && (!RT_SMALL || GORO_CHECKS >= 2) ? 8 : 0)
 #define CACHE  (&pool.lists[NORDERS])
 
 /* With several CPUs, the pool's own lock: the innermost of the runtime's
