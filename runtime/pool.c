@@ -134,7 +134,10 @@ block_at(size_t off)
 static void
 set_kind(size_t off, unsigned order, uint8_t k)
 {
-	if (order == 0) /* the common case, a smallest stack: no call */
+	/* The common case, a smallest stack, makes no call, except in a
+	 * runtime built for size (RT_SMALL): there the test is longer than
+	 * the time it saves is worth. */
+	if (!RT_SMALL && order == 0)
 		pool.meta[off / GORO_MIN_BLOCK] = k;
 	else
 		memset(pool.meta + off / GORO_MIN_BLOCK, k, (size_t)1 << order);
