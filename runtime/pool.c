@@ -286,6 +286,12 @@ pool_order(size_t size)
 	 * size. Constant time: every spawn asks twice. */
 	k = (unsigned)(8 * sizeof(unsigned long)) -
 	    (unsigned)__builtin_clzl((unsigned long)((size - 1) / GORO_MIN_BLOCK));
+#elif RT_SMALL
+	/* The same bits counted by shifting them out, one order a step:
+	 * less than half the code of the compares below, which GCC
+	 * unrolls. */
+	for (k = 0, size = (size - 1) / GORO_MIN_BLOCK; size != 0; size >>= 1)
+		k++;
 #else
 	/* The smallest order whose block holds size, counted up: a few
 	 * shifts for the sizes spawns ask for, and shorter than the call. */
