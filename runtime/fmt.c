@@ -13,13 +13,13 @@
  * arguments of the wrong type.
  *
  * Numbers are converted by the core's divide instruction, or where it has
- * none (Cortex-M0) with shifts and adds: a division there would link
- * libgcc's. It is written for size (a tiny firmware links it for its
- * panics): one loop over the format, the flags, length modifiers and
- * conversions each looked up in a short string, and every conversion, a
- * plain character of the format too, ending in the same padded field.
+ * none (Cortex-M0) by a long division of its own, a bit at a time: a
+ * division there would link libgcc's. It is written for size (a tiny
+ * firmware links it for its panics): one loop over the format, the flags,
+ * length modifiers and conversions each looked up in a short string, and
+ * every conversion, a plain character of the format too, ending in the
+ * same padded field.
  */
-#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 
@@ -35,27 +35,27 @@
 #endif
 
 #if FMT_SOFT_DIV
-/* n / 10, and n % 10 in *rem (Hacker's Delight, 10-17): q is n * 0.8 by
- * shifts, then n / 10 or one under it. */
+/* n / base, and n % base in *rem: long division, one bit of n a step.
+ * Slow, a few hundred cycles a digit, but the formatter writes panics
+ * and reports, where that is nothing beside the console's time, and it
+ * serves both bases in less code than a division by 10 in shifts. */
 static unsigned long
-div10(unsigned long n, unsigned *rem)
+divmod(unsigned long n, unsigned base, unsigned *rem)
 {
-	unsigned long q = (n >> 1) + (n >> 2), r;
+	unsigned long r = 0;
 
-	q += q >> 4;
-	q += q >> 8;
-	q += q >> 16;
-#if ULONG_MAX > 0xFFFFFFFFu
-	q += q >> 32;
-#endif
-	q >>= 3;
-	r = n - ((q << 3) + (q << 1));
-	if (r > 9) {
-		q++;
-		r -= 10;
+	/* n's bits go out at the top into r as the quotient's come in at
+	 * the bottom. */
+	for (unsigned i = 0; i < 8 * sizeof n; i++) {
+		r = r << 1 | n >> (8 * sizeof n - 1);
+		n <<= 1;
+		if (r >= base) {
+			r -= base;
+			n |= 1;
+		}
 	}
 	*rem = (unsigned)r;
-	return q;
+	return n;
 }
 #endif
 
@@ -163,12 +163,7 @@ rt_vsnfmt(char *buf, size_t size, const char *fmt, va_list ap)
 			v = -v;
 		do {
 #if FMT_SOFT_DIV
-			if (base == 16) {
-				d = (unsigned)v & 15u;
-				v >>= 4;
-			} else {
-				v = div10(v, &d);
-			}
+			v = divmod(v, base, &d);
 #else
 			d = (unsigned)(v % base);
 			v /= base;

@@ -73,7 +73,15 @@ struct fblock {
  * a stack. Its blocks are marked META_CACHED, which is no order's free
  * mark: nothing merges with them while they wait.
  */
-#define QCACHE (NBLOCKS >= 64 ? 8 : 0) /* a tiny pool cannot spare blocks to it */
+/* A tiny pool cannot spare blocks to it. Nor is there one in a runtime
+ * built for size (RT_SMALL) with checks below 2: there the cache only
+ * buys speed, at some 100 bytes of Thumb, and every path that works
+ * without it is the one a tiny pool (the micro:bit's) takes at every
+ * optimisation. With checks >= 2 it stays: a block a growth left waits
+ * in it unmerged, so the forced moves that follow (goro_debug_move_every)
+ * do not land on it, any more than on the blocks stack_release_g0 holds
+ * back. */
+#define QCACHE (NBLOCKS >= 64 && (!RT_SMALL || GORO_CHECKS >= 2) ? 8 : 0)
 #define CACHE  (&pool.lists[NORDERS])
 
 /* With several CPUs, the pool's own lock: the innermost of the runtime's
@@ -126,7 +134,10 @@ block_at(size_t off)
 static void
 set_kind(size_t off, unsigned order, uint8_t k)
 {
-	if (order == 0) /* the common case, a smallest stack: no call */
+	/* The common case, a smallest stack, makes no call, except in a
+	 * runtime built for size (RT_SMALL): there the test is longer than
+	 * the time it saves is worth. */
+	if (!RT_SMALL && order == 0)
 		pool.meta[off / GORO_MIN_BLOCK] = k;
 	else
 		memset(pool.meta + off / GORO_MIN_BLOCK, k, (size_t)1 << order);
@@ -275,6 +286,12 @@ pool_order(size_t size)
 	 * size. Constant time: every spawn asks twice. */
 	k = (unsigned)(8 * sizeof(unsigned long)) -
 	    (unsigned)__builtin_clzl((unsigned long)((size - 1) / GORO_MIN_BLOCK));
+#elif RT_SMALL
+	/* The same bits counted by shifting them out, one order a step:
+	 * less than half the code of the compares below, which GCC
+	 * unrolls. */
+	for (k = 0, size = (size - 1) / GORO_MIN_BLOCK; size != 0; size >>= 1)
+		k++;
 #else
 	/* The smallest order whose block holds size, counted up: a few
 	 * shifts for the sizes spawns ask for, and shorter than the call. */

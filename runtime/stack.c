@@ -661,6 +661,24 @@ goro_debug_on_move(void (*hook)(int end, size_t bytes))
 	move_hook = hook;
 }
 
+/* The swap of a growth, by a copy or in place: g owns the block at lo, of
+ * this order, from here on. All of it below g->sp is dead: painted, where
+ * stacks are, and a new canary at its low end. Out of line, so that both
+ * ways of growing share one copy. */
+__attribute__((noinline)) static void
+stack_take_g0(struct g *g, uintptr_t lo, unsigned order)
+{
+	g->lo = lo;
+	stack_set_order(g, order);
+#if GORO_PAINT
+	for (uintptr_t *w = (uintptr_t *)lo; w < (uintptr_t *)g->sp; w++)
+		*w = STACK_PAINT;
+	g->flags &= (uint8_t)~G_PAINT_STALE; /* the whole dead part is paint now */
+#endif
+	*(uintptr_t *)lo = STACK_CANARY;
+	san_stack_new(g);
+}
+
 /* Move g's stack to a new block of the given order. On g0 only; g is
  * suspended (its registers saved at g->sp). forced: a debug move, whose
  * old block is held back (stack_release_g0). Returns -1, changing
@@ -708,15 +726,7 @@ copystack_g0(struct g *g, unsigned order, int forced)
 
 	/* Swap: the task owns the new block from here on. */
 	san_stack_free(g);
-	g->lo = newlo;
-	stack_set_order(g, order);
-#if GORO_PAINT
-	for (uintptr_t *w = (uintptr_t *)newlo; w < (uintptr_t *)g->sp; w++)
-		*w = STACK_PAINT;
-	g->flags &= (uint8_t)~G_PAINT_STALE; /* the whole dead part is paint now */
-#endif
-	*(uintptr_t *)newlo = STACK_CANARY;
-	san_stack_new(g);
+	stack_take_g0(g, newlo, order);
 
 	/* Verify that nothing else still points into the old live part (the
 	 * mover's own notes of it go first). */
@@ -776,16 +786,8 @@ growdown_g0(struct g *g, unsigned order)
 	if (!pool_grow_down(&lo, g->order, order))
 		return 0;
 	san_stack_unregister(g);
-	g->lo = (uintptr_t)lo;
-	stack_set_order(g, order);
-	san_block_free(g->lo, g->sp - g->lo); /* all below sp is dead: plain memory */
-#if GORO_PAINT
-	for (uintptr_t *w = (uintptr_t *)g->lo; w < (uintptr_t *)g->sp; w++)
-		*w = STACK_PAINT;
-	g->flags &= (uint8_t)~G_PAINT_STALE; /* the whole dead part is paint now */
-#endif
-	*(uintptr_t *)g->lo = STACK_CANARY;
-	san_stack_register(g);
+	san_block_free((uintptr_t)lo, g->sp - (uintptr_t)lo); /* below sp: plain memory */
+	stack_take_g0(g, (uintptr_t)lo, order);
 	return 1;
 }
 
