@@ -917,26 +917,32 @@ static _Noreturn void
 deadlock_g0(struct cpu *c)
 {
 	static char msg[240];
+	const char *end = ")";
 	size_t n;
 	int i, shown = 0;
 
 	(void)c;
 	n = (size_t)rt_snfmt(msg, sizeof msg, "all goroutines are asleep - deadlock! (%u blocked:",
 	                     sched_all(c)->nlive);
-	for (i = 0; i < GORO_MAX_TASKS && n < sizeof msg; i++) {
+	for (i = 0; i < GORO_MAX_TASKS; i++) {
 		struct g *g = &allg[i];
+		size_t k = sizeof msg;
+
 		if (g->status != G_WAITING)
 			continue;
-		if (shown++ == 6) {
-			n += (size_t)rt_snfmt(msg + n, sizeof msg - n, " ...");
+		if (shown++ < 6)
+			k = rt_snfmt(msg + n, sizeof msg - n, " goroutine %d (%s) [%s]", g->id,
+			             g->name ? g->name : "?", g->waitreason);
+		if (n + k >= sizeof msg - 1) {
+			/* The seventh, or one that did not fit whole: there
+			 * are more than the report shows. */
+			msg[n] = 0;
+			end = " ...)";
 			break;
 		}
-		n += (size_t)rt_snfmt(msg + n, sizeof msg - n, " goroutine %d (%s) [%s]", g->id,
-		                      g->name ? g->name : "?", g->waitreason);
+		n += k;
 	}
-	if (n < sizeof msg)
-		rt_snfmt(msg + n, sizeof msg - n, ")");
-	goro_panic("%s", msg);
+	goro_panic("%s%s", msg, end);
 }
 
 #if GORO_NCPU == 1

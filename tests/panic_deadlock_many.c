@@ -1,0 +1,3 @@
+/* panic_deadlock.c with eight readers: the report lists six, then " ...)". */
+#define READERS 8
+#include "panic_deadlock.c"
