@@ -5,7 +5,10 @@
  *   IRQ=2: an interrupt number the board does not have;
  * and where handlers are attached (RISC-V, AArch64):
  *   IRQ=3: more handlers attached at once than the board has slots for;
- *   IRQ=4: a handler attached to an interrupt the board does not have.
+ *   IRQ=4: a handler attached to an interrupt the board does not have;
+ *   IRQ=5: an attached handler that overruns the interrupt stack it runs
+ *          on, by less than the guard below it (boards/family/common/
+ *          irq_slots.h): "interrupt N: its handler ... overran".
  */
 #include "check.h"
 #include "goro.h"
@@ -13,12 +16,51 @@
 
 #if TEST_IRQ_DEVICE
 void board_test_irq_raise(void);
+void board_test_irq_quiet(void);
+#else
+static inline void
+board_test_irq_quiet(void)
+{
+}
 #endif
 
-#if IRQ >= 3
+#if IRQ == 3 || IRQ == 4
 static void
 nothing(void)
 {
+}
+#endif
+
+#if IRQ == 5
+#include "sp.h"
+
+/* runtime/board.h: where the interrupt stacks are, CPU 0's lowest. */
+void goro_board_irq_stack(uintptr_t *lo, uintptr_t *hi);
+
+/* Frames of a few words each (48 B, with the frame record, on RISC-V
+ * and AArch64), until one crosses the stack's low end: the last writes at
+ * most a frame's size below it, into the guard (64 B). Not a tail call,
+ * so that each level keeps its frame. */
+static __attribute__((noinline)) void
+dig(uintptr_t lo)
+{
+	volatile unsigned char pad[4];
+
+	for (unsigned i = 0; i < sizeof pad; i++)
+		pad[i] = (unsigned char)i;
+	if (port_sp() >= lo)
+		dig(lo);
+	pad[0] = pad[1];
+}
+
+static void
+deep(void)
+{
+	uintptr_t lo, hi;
+
+	board_test_irq_quiet();
+	goro_board_irq_stack(&lo, &hi);
+	dig(lo);
 }
 #endif
 
@@ -33,6 +75,14 @@ culprit(void *arg)
 		goro_board_irq_attach(TEST_IRQ + 1 + i, nothing);
 #elif IRQ == 4
 	goro_board_irq_attach(100000, nothing);
+#elif IRQ == 5
+	goro_board_irq_attach(TEST_IRQ, deep);
+#if TEST_IRQ_DEVICE
+	board_test_irq_raise();
+#else
+	goro_board_irq_pend(TEST_IRQ);
+#endif
+	goro_sleep_us(1000); /* the interrupt comes meanwhile */
 #elif IRQ == 1
 	goro_board_irq_enable(TEST_IRQ);
 #if TEST_IRQ_DEVICE

@@ -1,6 +1,12 @@
 /* The attached handlers' table (irq_slots.h). */
+#if defined(__aarch64__)
+/* irq_slot_run is on the IRQ path, which saves no FP/SIMD register
+ * (boards/family/gic/time.c). */
+#pragma GCC target("general-regs-only")
+#endif
 #include <stddef.h>
 
+#include "board.h"
 #include "goro.h"
 #include "irq_slots.h"
 
@@ -31,6 +37,8 @@ irq_slot_set(unsigned irq, void (*fn)(void))
 	}
 	slots[i].irq = fn ? irq : 0;
 	slots[i].fn = fn;
+	for (i = 0; fn && i < IRQ_GUARD_BYTES / 4; i++)
+		board_irq_guard[i] = IRQ_GUARD_CANARY;
 	return 1;
 }
 
@@ -42,4 +50,17 @@ void (*irq_slot_find(unsigned irq))(void)
 		if (slots[i].irq == irq)
 			return slots[i].fn;
 	return NULL;
+}
+
+void
+irq_slot_run(unsigned irq, void (*fn)(void), unsigned stack_bytes)
+{
+	unsigned i;
+
+	goro_isr_run(fn);
+	for (i = 0; i < IRQ_GUARD_BYTES / 4; i++)
+		if (board_irq_guard[i] != IRQ_GUARD_CANARY)
+			goro_panic(
+			        "interrupt %u: its handler %p overran the %u-byte interrupt stack",
+			        irq, (void *)(uintptr_t)fn, stack_bytes);
 }

@@ -21,8 +21,11 @@
  * saves what a C call clobbers and calls board_irq() below, which
  * acknowledges at the GIC, serves the timer (turns it off, calls
  * goro_timer_isr()), takes the wakeup SGI from another CPU (cpus.c) or
- * calls the SPI's attached handler, and ends the interrupt. Nothing lands on the interrupted task's
- * stack.
+ * calls the SPI's attached handler, and ends the interrupt. Nothing lands
+ * on the interrupted task's stack. An attached handler runs through
+ * irq_slot_run (irq_slots.h): with the stack check's limit lifted, since
+ * the IRQ stack is no task's block, and with the guard below the IRQ
+ * stack checked after it.
  *
  * This whole file is compiled for the general registers only (the pragma
  * below): board_irq runs with the interrupted code's q0-q7 and q16-q31
@@ -292,7 +295,7 @@ board_irq(void)
 			           "(goro_board_irq_attach)",
 			           (unsigned)GIC_INTID(iar));
 		}
-		fn();
+		irq_slot_run(GIC_INTID(iar), fn, IRQ_STACK);
 	}
 	GICC_EOIR = iar;
 	goro_port_irq_depth--;

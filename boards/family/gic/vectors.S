@@ -25,6 +25,8 @@
  * general registers at the fault are lost (x0 and sp are overwritten);
  * ESR_EL1, ELR_EL1 and FAR_EL1, which board_exception prints, are not.
  */
+#include "irq_slots.h"
+
 /* What the architecture fixes: VBAR_EL1 ignores its low 11 bits, so the
  * table is 2 KiB aligned, and each entry has 0x80 bytes. */
 #define VECTOR_ALIGN_LOG2 11
@@ -170,7 +172,12 @@ fault_stack:
 	.space	FAULT_STACK
 fault_stack_end:
 
+	/* The guard under CPU 0's IRQ stack, the lowest, that irq_slot_run
+	 * checks after an attached handler (irq_slots.h). */
 	.p2align 4
+	.globl	board_irq_guard
+board_irq_guard:
+	.space	IRQ_GUARD_BYTES
 	.globl	board_irq_stack
 board_irq_stack:
 	.space	IRQ_STACK * BOARD_CPUS

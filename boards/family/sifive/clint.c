@@ -91,12 +91,9 @@ goro_board_timer_set(uint64_t deadline_us)
 	port_irq_restore(irq);
 }
 
-/* The harts' interrupt stacks (harts.h). 16-byte aligned, as the psABI
- * wants sp. */
-unsigned char board_isr_stacks[BOARD_CPUS][1u << BOARD_ISR_STACK_LOG2] __attribute__((aligned(16)));
-
-/* Their dead frames hold interrupted tasks' sp and registers: the
- * stale-pointer scan passes over them (board.h). */
+/* The harts' interrupt stacks (harts.h, trap.S): their dead frames hold
+ * interrupted tasks' sp and registers, and the stale-pointer scan passes
+ * over them (board.h). */
 void
 goro_board_irq_stack(uintptr_t *lo, uintptr_t *hi)
 {

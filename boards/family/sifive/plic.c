@@ -16,6 +16,7 @@
 #include "board.h"
 #include "goro.h"
 #include "goro_board.h"
+#include "harts.h"
 #include "irq_slots.h"
 #include "sp.h"
 
@@ -103,8 +104,9 @@ goro_board_irq_attach(unsigned irq, void (*fn)(void))
  * From trap.S on the hart's interrupt stack, with interrupts masked: claim
  * the source, run its handler, complete it. The handler is the
  * application's code, built with the stack check, which the interrupt
- * stack is not a task's block to pass: goro_isr_run lifts the check's
- * limit while it runs. A source enabled with no handler is disabled and
+ * stack is not a task's block to pass: irq_slot_run (irq_slots.h) runs it
+ * with the check's limit lifted, and checks the guard below the stack
+ * after it. A source enabled with no handler is disabled and
  * reported: "unexpected interrupt N".
  */
 void board_external_interrupt(void);
@@ -126,7 +128,7 @@ board_external_interrupt(void)
 		           "(goro_board_irq_attach)",
 		           src);
 	}
-	goro_isr_run(fn);
+	irq_slot_run(src, fn, 1u << BOARD_ISR_STACK_LOG2);
 	PLIC_CLAIM = src; /* complete */
 	goro_port_irq_depth--;
 }

@@ -40,6 +40,7 @@
  */
 
 #include "harts.h"
+#include "irq_slots.h"
 
 /* The saved registers: 16 words, a multiple of 16 bytes as the psABI
  * wants of sp. */
@@ -145,5 +146,18 @@ report:
 	la	sp, __stack		/* picolibc.ld: the top of RAM */
 	tail	board_exception
 	.size	board_trap, .-board_trap
+
+/* The harts' interrupt stacks, hart 0's lowest, and below it the guard
+ * that irq_slot_run checks after an attached handler (irq_slots.h).
+ * 16-byte aligned, as the psABI wants sp. */
+	.bss
+	.p2align 4
+	.globl	board_irq_guard
+board_irq_guard:
+	.space	IRQ_GUARD_BYTES
+	.globl	board_isr_stacks
+board_isr_stacks:
+	.space	BOARD_CPUS << BOARD_ISR_STACK_LOG2
+	.size	board_isr_stacks, .-board_isr_stacks
 
 	.section .note.GNU-stack,"",%progbits
