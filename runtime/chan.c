@@ -146,7 +146,7 @@ send_now(struct goro_chan *c, const void *elem)
 
 	if (c->closed)
 		return GORO_ECLOSED;
-	if ((w = waitq_take_inline(&c->recvq)) != NULL) {
+	if ((w = waitq_take_hot(&c->recvq)) != NULL) {
 		copy_elem(c, w->elem, elem);
 		sched_ready(w->st->g); /* w->result is 0 from wait_init */
 		return 0;
@@ -164,7 +164,7 @@ send_now(struct goro_chan *c, const void *elem)
 static inline __attribute__((always_inline)) int
 recv_now(struct goro_chan *c, void *elem)
 {
-	struct goro_waiter *w = waitq_take_inline(&c->sendq);
+	struct goro_waiter *w = waitq_take_hot(&c->sendq);
 
 	if (c->len > 0) {
 		copy_elem(c, elem, slot(c, 0));

@@ -544,7 +544,6 @@ void sched_ready(struct g *g);
 #endif
 #endif
 void sched_poll(struct cpu *c);
-_Noreturn void sched_isr_panic(const char *what) __attribute__((cold));
 
 /* Calls that park, or touch the run queue, are for thread code: from an
  * interrupt handler they would switch stacks in handler mode or race the
@@ -553,6 +552,8 @@ _Noreturn void sched_isr_panic(const char *what) __attribute__((cold));
 #if RT_SMALL
 void sched_check_thread(const char *what);
 #else
+_Noreturn void sched_isr_panic(const char *what) __attribute__((cold));
+
 static inline void
 sched_check_thread(const char *what)
 {
@@ -588,9 +589,10 @@ waitq_push(struct goro_waitq *q, struct goro_waiter *w)
 }
 
 /* The first record whose wait has not fired, unlinked, its wait fired; or
- * NULL. The caller completes the operation and readies w->st->g. Inline
- * for the channels' sends and receives; waitq_take is the same, out of
- * line, for the rest, and for every caller in a runtime built for size. */
+ * NULL. The caller completes the operation and readies w->st->g.
+ * waitq_take is the same, out of line, for the rest; waitq_take_hot, for
+ * the channels' sends and receives, is this inline, as rt_hot functions
+ * are, but in a runtime built for size waitq_take too. */
 static inline struct goro_waiter *
 waitq_take_body(struct goro_waitq *q)
 {
@@ -615,9 +617,9 @@ waitq_take_body(struct goro_waitq *q)
 }
 struct goro_waiter *waitq_take(struct goro_waitq *q);
 #if RT_SMALL
-#define waitq_take_inline waitq_take
+#define waitq_take_hot waitq_take
 #else
-#define waitq_take_inline waitq_take_body
+#define waitq_take_hot waitq_take_body
 #endif
 void waitq_join(struct goro_waitq *q, struct goro_waiter *w, struct goro_wait *st, void *elem);
 void waitq_remove(struct goro_waiter *w);

@@ -760,7 +760,7 @@ goro_yield(void)
 		yield_step(c, gp);
 }
 
-#define ISR_PANIC "%s called from an interrupt handler: only the *_isr calls are"
+#define ISR_PANIC "%s called from an interrupt handler, where only the *_isr calls are allowed"
 
 #if RT_SMALL
 /* rt.h's, out of line once. It panics itself, with no sched_isr_panic
