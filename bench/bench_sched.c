@@ -2,7 +2,10 @@
  * Scheduler costs: a task-to-task switch through goro_yield (two tasks
  * yielding to each other), and a spawn: goro_go, the task running and
  * exiting (the next spawn takes over its stack and slot, or g0 frees
- * them). Prints "bench <name> <count per operation>"
+ * them). Then spawns from outside a task: one task at a time, each run
+ * by a goro_run of its own, and batches of BATCH tasks, each batch run
+ * by one goro_run (g0 frees every stack and slot). Prints "bench <name>
+ * <count per operation>"
  * in the board's count unit, including the benchmark loop's own few
  * instructions.
  */
@@ -16,6 +19,7 @@
 #else
 #define N 2000000
 #endif
+#define BATCH 8
 
 static volatile int spins;
 static uint64_t t0, t1;
@@ -55,6 +59,7 @@ int
 main(void)
 {
 	uint64_t a, b;
+	int i, j;
 
 	goro_board_count();
 	goro_go(yielder, NULL);
@@ -70,6 +75,29 @@ main(void)
 	if (spins != N)
 		return 1;
 	printf("bench spawn %.1f\n", (double)(t1 - t0) / N);
+
+	spins = 0;
+	a = goro_board_count();
+	for (i = 0; i < N / BATCH; i++) {
+		goro_go(empty, NULL);
+		goro_run();
+	}
+	b = goro_board_count();
+	if (spins != N / BATCH)
+		return 1;
+	printf("bench spawn_run1 %.1f\n", (double)(b - a) / (N / BATCH));
+
+	spins = 0;
+	a = goro_board_count();
+	for (i = 0; i < N / BATCH; i++) {
+		for (j = 0; j < BATCH; j++)
+			goro_go(empty, NULL);
+		goro_run();
+	}
+	b = goro_board_count();
+	if (spins != N / BATCH * BATCH)
+		return 1;
+	printf("bench spawn_batch %.1f\n", (double)(b - a) / (N / BATCH * BATCH));
 	printf("unit %s\n", goro_board_count_unit());
 	return 0;
 }

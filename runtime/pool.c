@@ -1,7 +1,8 @@
 /*
  * The stack pool: a buddy allocator of power-of-two blocks over one fixed
  * region. There is no OS to return memory to, so every block goes back here
- * and neighbours coalesce, keeping the pool whole once all tasks are gone.
+ * and neighbours coalesce, keeping the pool whole once all tasks are gone
+ * (but for the smallest blocks waiting, free, in the cache below).
  *
  * Blocks are named by their offset from the region's start; a block of
  * order k is GORO_MIN_BLOCK << k bytes and its offset is a multiple of that
@@ -73,7 +74,14 @@ struct fblock {
  * a stack. Its blocks are marked META_CACHED, which is no order's free
  * mark: nothing merges with them while they wait.
  */
-/* A tiny pool cannot spare blocks to it. Nor is there one in a runtime
+/* It holds up to an eighth of the pool's blocks, at most 64: a batch of
+ * tasks spawned and ended together (and one spawned and run by goro_run
+ * at a time) takes and gives back its stacks there, and the cache is
+ * left as it is when goro_run returns, for the next run. The price is
+ * paid only when a larger block cannot be had from the lists: the flush,
+ * up to 64 blocks merged, before the allocation looks again.
+ *
+ * A tiny pool cannot spare blocks to it. Nor is there one in a runtime
  * built for size (RT_SMALL) with checks below 2: there the cache only
  * buys speed, at some 100 bytes of Thumb, and every path that works
  * without it is the one a tiny pool (the micro:bit's) takes at every
@@ -81,8 +89,12 @@ struct fblock {
  * in it unmerged, so the forced moves that follow (goro_debug_move_every)
  * do not land on it, any more than on the blocks stack_release_g0 holds
  * back. */
-#define QCACHE (NBLOCKS >= 64 && (!RT_SMALL || GORO_CHECKS >= 2) ? 8 : 0)
-#define CACHE  (&pool.lists[NORDERS])
+#define QCACHE_MAX 64
+#define QCACHE                                                                                     \
+	(NBLOCKS >= 64 && (!RT_SMALL || GORO_CHECKS >= 2)                                          \
+	         ? (NBLOCKS / 8 < QCACHE_MAX ? NBLOCKS / 8 : QCACHE_MAX)                           \
+	         : 0)
+#define CACHE (&pool.lists[NORDERS])
 
 /* With several CPUs, the pool's own lock: the innermost of the runtime's
  * (rt.h), held only inside this file's entry points. */
@@ -419,16 +431,22 @@ POOL_NOASAN static int
 grow_down_locked(void **p, unsigned order, unsigned target)
 {
 	size_t off = offset_of(*p), o = off;
-	unsigned k;
+	unsigned k, m;
 
 	for (k = order; k < target; k++) {
 		size_t size = pool_block_size(k);
-		if (!(o & size) || pool.meta[(o - size) / GORO_MIN_BLOCK] != (META_FREE | k))
-			return 0; /* we are the low buddy, or the one below is taken */
+
+		if (!(o & size))
+			return 0; /* we are the low buddy */
+		m = pool.meta[(o - size) / GORO_MIN_BLOCK];
+		if (m != (META_FREE | k) && !(QCACHE && k == 0 && m == META_CACHED))
+			return 0; /* the one below is taken */
 		o -= size;
 	}
 	for (k = order, o = off; k < target; k++) {
 		o -= pool_block_size(k);
+		if (pool.meta[o / GORO_MIN_BLOCK] == META_CACHED)
+			pool.nqcache--; /* a smallest block, free in the cache */
 		list_remove(block_at(o));
 		poison_verify(pool.mem + o, k);
 	}
@@ -488,16 +506,6 @@ pool_free(void *p, unsigned order)
 {
 	pool_lock();
 	free_locked(p, order);
-	pool_unlock();
-}
-
-/* Put the cache back, so the pool shows its real shape: when all tasks are
- * gone (goro_run, before it returns). */
-void
-pool_settle(void)
-{
-	pool_lock();
-	qcache_flush();
 	pool_unlock();
 }
 

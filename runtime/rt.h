@@ -699,7 +699,6 @@ uintptr_t pool_base(void);                    /* block offsets are counted from 
 int pool_kind(uintptr_t addr);                /* POOL_* at addr; POOL_NONE outside */
 void pool_mark_data(void *p, unsigned order); /* an allocated block holds data */
 void pool_each_data(void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *arg);
-void pool_settle(void); /* cached blocks back to the lists: the real shape */
 /* Bytes free, and the largest free block in *largest; settles the cache
  * first (the exhausted-pool panic's figures). */
 size_t pool_exhausted_info(size_t *largest);

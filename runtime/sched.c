@@ -986,8 +986,7 @@ goro_run(void)
 		g = runq_next(c);
 		if (g == NULL) {
 			if (c->nlive == 0) {
-				stack_settle_g0(c);
-				pool_settle(); /* every stack is back: the pool is whole */
+				stack_settle_g0(c); /* every stack is back in the pool */
 				return;
 			}
 			idle_g0(c);
@@ -1166,9 +1165,8 @@ goro_run(void)
 	rt_lock();
 	running = 0;
 	for (i = 0; i < GORO_NCPU; i++)
-		stack_settle_g0(&goro_cpus[i]);
+		stack_settle_g0(&goro_cpus[i]); /* every stack is back in the pool */
 	rt_unlock();
-	pool_settle(); /* every stack is back: the pool is whole */
 }
 #endif
 

@@ -31,6 +31,8 @@ PEERS_M3 = {"switch": ("50-56", "42.5"), "spawn": ("about 720", "153"),
 OPS = [
     ("switch", "switch: goro_yield from one task to another"),
     ("spawn", "spawn: goro_go + the task running + exiting (its stack and slot reused or freed)"),
+    ("spawn_run1", "spawn from main: goro_go of one task, then goro_run until it has exited"),
+    ("spawn_batch", "spawn from main in batches: 8 goro_go, then one goro_run (per task)"),
     ("chan_unbuffered", "round trip of a 4-byte value, unbuffered channels"),
     ("chan_buffered", "round trip of a 4-byte value, buffered channels"),
     ("select4", "select over 4 channels (partner's send included)"),
