@@ -252,6 +252,12 @@ wait_on(struct goro_waitq *q, void *elem, const char *reason)
 	return w.result;
 }
 
+/* A send or receive on a nil channel blocks forever, as in Go: it parks
+ * with nobody to wake it (the deadlock report names it), and a wake is a
+ * runtime bug. The wait reason names it in the panic too. */
+#define NIL_SEND "chan send (nil chan)"
+#define NIL_RECV "chan receive (nil chan)"
+
 int
 goro_chan_send(struct goro_chan *c, const void *elem)
 {
@@ -260,8 +266,8 @@ goro_chan_send(struct goro_chan *c, const void *elem)
 	sched_check_thread("goro_chan_send");
 	rt_lock();
 	if (c == NULL) {
-		sched_park("chan send (nil chan)"); /* forever */
-		goro_panic("woken from a send on a nil channel");
+		sched_park(NIL_SEND); /* forever */
+		goro_panic("woken from %s", NIL_SEND);
 	}
 	r = send_now(c, elem);
 	if (r == 0) {
@@ -285,8 +291,8 @@ goro_chan_recv(struct goro_chan *c, void *elem)
 	sched_check_thread("goro_chan_recv");
 	rt_lock();
 	if (c == NULL) {
-		sched_park("chan receive (nil chan)");
-		goro_panic("woken from a receive on a nil channel");
+		sched_park(NIL_RECV);
+		goro_panic("woken from %s", NIL_RECV);
 	}
 	r = recv_now(c, elem);
 	if (r != GORO_EWOULDBLOCK) {
