@@ -43,6 +43,19 @@ names_task(const char *msg, const char *tag)
 	return 0;
 }
 
+/* rt.h. */
+size_t
+rt_task_tag(char *buf, size_t size)
+{
+	struct cpu *c = mycpu();
+	const struct g *g = c->curg ? c->curg : c->insys;
+
+	buf[0] = 0;
+	if (g == NULL)
+		return 0;
+	return rt_snfmt(buf, size, " [in goroutine %d (%s)]", g->id, g->name ? g->name : "?");
+}
+
 /* The message, then the task's tag unless the message names the task, then
  * the board's end. Straight to the board's console (board_console_raw),
  * not through stdio: a program that prints nothing links none. */
@@ -50,19 +63,13 @@ static void
 panic_print(void *arg)
 {
 	struct panic_msg *m = arg;
-	struct cpu *c = mycpu();
-	struct g *g = c->curg ? c->curg : c->insys;
 	static char msg[256 + 48]; /* the message, at most 255, then the tag */
 	size_t n;
 
 	port_irq_restore(m->irq); /* off the task's stack: as goro_panic found them */
 	n = rt_vsnfmt(msg, 256, m->fmt, m->ap);
-	if (g) {
-		rt_snfmt(msg + n, sizeof msg - 256, " [in goroutine %d (%s)]", g->id,
-		         g->name ? g->name : "?");
-		if (names_task(msg, msg + n))
-			msg[n] = 0;
-	}
+	if (rt_task_tag(msg + n, sizeof msg - 256) && names_task(msg, msg + n))
+		msg[n] = 0;
 	board_console_raw("goro: panic: ");
 	board_console_raw(msg);
 	board_console_raw("\n");

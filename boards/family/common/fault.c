@@ -62,7 +62,10 @@ board_fault_fmt(struct board_fault *f, const char *fmt, ...)
 }
 
 /* Not board_fault_str(f, "\n"): a report made with board_fault_fmt alone
- * (Cortex-M's) then links no board_fault_str. */
+ * (Cortex-M's) then links no board_fault_str. Then the task this CPU was
+ * running, tagged as a panic tags it, on a line of its own: reading its
+ * name is the one step here that trusts memory the fault may have
+ * spoiled, and a second fault there leaves the registers said. */
 _Noreturn void
 board_fault_end(struct board_fault *f)
 {
@@ -70,5 +73,9 @@ board_fault_end(struct board_fault *f)
 		f->s[f->n++] = '\n';
 	f->s[f->n] = 0;
 	board_console_raw(f->s);
+	if (rt_task_tag(f->s, sizeof f->s - 1)) {
+		board_console_raw(f->s);
+		board_console_raw("\n");
+	}
 	_exit(BOARD_EXIT_FAULT);
 }
