@@ -64,6 +64,21 @@ deep(void)
 }
 #endif
 
+#if IRQ == 1 || IRQ == 5
+/* Raise the board's test interrupt, enabled already, and give it time to
+ * come. */
+static void
+raise_and_wait(void)
+{
+#if TEST_IRQ_DEVICE
+	board_test_irq_raise();
+#else
+	goro_board_irq_pend(TEST_IRQ);
+#endif
+	goro_sleep_us(1000); /* the interrupt comes meanwhile */
+}
+#endif
+
 static void
 culprit(void *arg)
 {
@@ -77,20 +92,10 @@ culprit(void *arg)
 	goro_board_irq_attach(100000, nothing);
 #elif IRQ == 5
 	goro_board_irq_attach(TEST_IRQ, deep);
-#if TEST_IRQ_DEVICE
-	board_test_irq_raise();
-#else
-	goro_board_irq_pend(TEST_IRQ);
-#endif
-	goro_sleep_us(1000); /* the interrupt comes meanwhile */
+	raise_and_wait();
 #elif IRQ == 1
 	goro_board_irq_enable(TEST_IRQ);
-#if TEST_IRQ_DEVICE
-	board_test_irq_raise();
-#else
-	goro_board_irq_pend(TEST_IRQ);
-#endif
-	goro_sleep_us(1000); /* the interrupt comes meanwhile */
+	raise_and_wait();
 #else
 	goro_board_irq_enable(100000);
 #endif
