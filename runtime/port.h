@@ -95,6 +95,16 @@ uintptr_t newstack_g0(void);
  * whose handlers leave no trace in a register (RV32, AArch64) define
  * goro_port_irq_depth, which the board's interrupt entry counts.
  *
+ * A port whose core has a hardware limit for the task stack pointer
+ * (ARMv8-M Mainline's PSPLIM) defines PORT_STACK_LIMIT in sp.h, with
+ *	void port_stack_limit(uintptr_t lim); a task's sp may not go below
+ *	                                    lim (8-byte aligned), 0 for none:
+ *	                                    a push or a frame past it is a
+ *	                                    fault, before anything is written
+ * The runtime sets it just above the running task's canary whenever the
+ * task runs on, and to 0 before any change of stacks, since the limit
+ * holds for the stack being left too (rt.h: stack_limit_on).
+ *
  * Multi-core builds (GORO_NCPU > 1) also need, per CPU:
  *	PORT_CPU_PTR                        defined where the arch has a
  *	                                    register for a per-CPU pointer

@@ -426,6 +426,23 @@ extern uintptr_t goro_stackguards[GORO_NCPU];
 #else
 #define guard_mirror(c) ((void)0)
 #endif
+/*
+ * The hardware's limit for a task's sp, where the port has one (port.h):
+ * the task's block, but for its canary and the word after it (the limit is
+ * 8-byte aligned), from the moment the task runs on until it switches
+ * stacks (stack_limit_off, before). Checked code never gets there: the
+ * guard zone holds it far above. Unchecked code (a library's, a frame the
+ * plugin did not see) that goes past is stopped by a fault before it
+ * writes into the block below, which the canary would find only later.
+ */
+#ifdef PORT_STACK_LIMIT
+#define stack_limit_on(g) port_stack_limit((g)->lo + 8)
+#define stack_limit_off() port_stack_limit(0)
+#else
+#define stack_limit_on(g) ((void)0)
+#define stack_limit_off() ((void)0)
+#endif
+
 static inline void
 stack_set_guard(struct cpu *c, const struct g *g)
 {

@@ -688,6 +688,7 @@ switch_away(struct cpu *c, struct g *gp, struct g *next, int exiting)
 	set_prev(c, gp);
 	stack_set_guard(c, next);
 	san_leave(c, gp, next, exiting);
+	stack_limit_off();
 	if (next && exiting)
 		goro_port_resume(&next->sp); /* nothing of gp's to save */
 	else if (next)
@@ -698,6 +699,7 @@ switch_away(struct cpu *c, struct g *gp, struct g *next, int exiting)
 		AGAIN(c);
 		switch_done(c);
 		san_arrive(c, gp);
+		stack_limit_on(gp);
 	}
 }
 
@@ -886,6 +888,7 @@ sched_start(void *arg, void (*fn)(void *))
 	switch_done(mycpu());
 #endif
 	san_first_arrive();
+	stack_limit_on(mycpu()->curg);
 	fn(arg);
 	task_exit(0); /* every frame of fn returned: no frame record is left */
 }

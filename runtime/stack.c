@@ -868,7 +868,9 @@ stack_morestack(struct cpu *c, struct g *g, int req)
 {
 	c->stackreq = (uint8_t)req;
 	san_call_leave(c, g, NULL, 0);
+	stack_limit_off();
 	goro_morestack(&g->sp, c->g0sp);
+	stack_limit_on(g); /* the block it is on now */
 	san_call_arrive(c, g);
 }
 
@@ -942,6 +944,7 @@ stack_yield_point(struct cpu *c, struct g *g)
 	g->sp = sp;
 	goro_systemstack(shrink_self_g0, g);
 	stack_set_guard(c, g);
+	stack_limit_on(g); /* the high half, if it shrank */
 }
 
 /*

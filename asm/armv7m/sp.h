@@ -49,6 +49,17 @@ port_relax(void)
 	__asm__ volatile("yield" ::: "memory");
 }
 
+/* ARMv8-M Mainline (Cortex-M33): PSPLIM, the process stack's limit in
+ * hardware, which the tasks run on (port.h). */
+#if defined(__ARM_ARCH_8M_MAIN__)
+#define PORT_STACK_LIMIT 1
+static inline __attribute__((always_inline)) void
+port_stack_limit(uintptr_t lim)
+{
+	__asm__ volatile("msr psplim, %0" ::"r"(lim) : "memory");
+}
+#endif
+
 /* In a handler: IPSR holds the exception number, 0 in thread mode. */
 static inline __attribute__((always_inline)) int
 port_in_isr(void)

@@ -81,6 +81,10 @@ cortexm_fault(uint32_t *frame, uint32_t exc_return)
 			board_fault_fmt(&f, "  MMFAR %p", *(void *volatile *)0xE000ED34u);
 		if (cfsr & (1u << 15)) /* BFARVALID */
 			board_fault_fmt(&f, "  BFAR %p", *(void *volatile *)0xE000ED38u);
+#if defined(__ARM_ARCH_8M_MAIN__)
+		if (cfsr & (1u << 20)) /* UFSR.STKOF: past PSPLIM (runtime/port.h) */
+			board_fault_fmt(&f, "  STKOF: below the task's stack");
+#endif
 	}
 #endif
 	board_fault_end(&f);
