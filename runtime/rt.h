@@ -73,12 +73,12 @@ int rt_panic_args(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /
  * (goro.h), into buf of size bytes, always NUL-terminated when size > 0;
  * the length written. */
 size_t rt_vsnfmt(char *buf, size_t size, const char *fmt, va_list ap);
+size_t rt_snfmt(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* The tag a panic ends with, " [in goroutine N (name)]", for the task this
  * CPU runs (or whose goro_systemstack call runs), into buf (size bytes, at
  * least 1), or "" outside a task; its length (panic.c). */
 size_t rt_task_tag(char *buf, size_t size);
-size_t rt_snfmt(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* g->flags bits of the runtime's own, above the GORO_* spawn flags. */
 #define G_PAINT_STALE 0x80u /* shrunk since painted: no headroom figure */

@@ -11,12 +11,12 @@
 #define BOARD_CPUS 1
 #endif
 
-/* Each hart's interrupt stack, where trap.S runs the C interrupt handlers
- * (clint.c defines them): 1 << BOARD_ISR_STACK_LOG2 bytes, 512, for the
- * board's own handlers (under 64 B) and an application's attached ones
- * (goro_board_irq_attach), which may call goro_sema_post_isr. trap.S
- * defines them, one after the other from hart 0's up, with the guard
- * under hart 0's (irq_slots.h) right below. */
+/* Each hart's interrupt stack, where trap.S runs the C interrupt handlers:
+ * 1 << BOARD_ISR_STACK_LOG2 bytes, 512, for the board's own handlers
+ * (under 64 B) and an application's attached ones (goro_board_irq_attach),
+ * which may call goro_sema_post_isr. trap.S defines them, one after the
+ * other from hart 0's up, with the guard under hart 0's (irq_slots.h)
+ * right below. */
 #define BOARD_ISR_STACK_LOG2 9
 
 /* mie.MSIE and mip.MSIP, bit 3: the machine software interrupt. */
