@@ -81,19 +81,16 @@ struct fblock {
  * paid only when a larger block cannot be had from the lists: the flush,
  * up to 64 blocks merged, before the allocation looks again.
  *
- * A tiny pool cannot spare blocks to it. Nor is there one in a runtime
+ * A pool of fewer than 8 blocks has none. Nor is there one in a runtime
  * built for size (RT_SMALL) with checks below 2: there the cache only
- * buys speed, at some 100 bytes of Thumb, and every path that works
- * without it is the one a tiny pool (the micro:bit's) takes at every
- * optimisation. With checks >= 2 it stays: a block a growth left waits
- * in it unmerged, so the forced moves that follow (goro_debug_move_every)
- * do not land on it, any more than on the blocks stack_release_g0 holds
+ * buys speed, at some 100 bytes of Thumb, and every path works without
+ * it. With checks >= 2 it stays: a block a growth left waits in it
+ * unmerged, so the forced moves that follow (goro_debug_move_every) do
+ * not land on it, any more than on the blocks stack_release_g0 holds
  * back. */
 #define QCACHE_MAX 64
 #define QCACHE                                                                                     \
-	(NBLOCKS >= 64 && (!RT_SMALL || GORO_CHECKS >= 2)                                          \
-	         ? (NBLOCKS / 8 < QCACHE_MAX ? NBLOCKS / 8 : QCACHE_MAX)                           \
-	         : 0)
+	(!RT_SMALL || GORO_CHECKS >= 2 ? (NBLOCKS / 8 < QCACHE_MAX ? NBLOCKS / 8 : QCACHE_MAX) : 0)
 #define CACHE (&pool.lists[NORDERS])
 
 /* With several CPUs, the pool's own lock: the innermost of the runtime's
