@@ -28,7 +28,7 @@ void Default_Handler(void);
 void cortexm_fault(uint32_t *frame, uint32_t exc_return);
 
 extern uint8_t __stack[]; /* picolibc.ld: the top of RAM, g0's stack */
-void _start(void);        /* picolibc's crt0 */
+void _start(void);        /* crt0.c's, or picolibc's crt0 */
 
 static void
 vectors_default(void)
@@ -83,7 +83,7 @@ VECTOR_WEAK(DebugMon_Handler);
 #endif
 
 /* The 16 system entries: the initial sp and the reset entry (g0's stack
- * and picolibc's crt0), then entries 2-15, the exceptions. A chip whose
+ * and the start: crt0.c with console=uart, else picolibc's crt0), then entries 2-15, the exceptions. A chip whose
  * other cores start from a table of their own (boards/family/sse200)
  * gives it its own first two entries and VECTORS_EXCEPTIONS. */
 #define VECTORS_SYSTEM (board_vector) __stack, _start, VECTORS_EXCEPTIONS
