@@ -145,13 +145,14 @@ _Static_assert(offsetof(struct g, status) == offsetof(struct g, head) &&
 #define NO_ORDER 0xFFu
 static union head dflt = {{G_READY, NO_ORDER, NO_ORDER, 0}};
 
-/* g->head of a new task with these stack orders. */
+/* g->head of a new task with these stack orders: status, order, minorder,
+ * maxorder, from the low byte up (shifts and ors are a third of the code
+ * that four byte inserts into a union are, on Thumb). */
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "make_head's byte order");
 static inline uint32_t
 make_head(unsigned order, unsigned maxorder)
 {
-	union head h = {{G_READY, (uint8_t)order, (uint8_t)order, (uint8_t)maxorder}};
-
-	return h.w;
+	return G_READY | (order & 0xFFu) * 0x10100u | (maxorder & 0xFFu) << 24;
 }
 
 /* Referred to by sched_init, so that a link with --gc-sections
@@ -499,13 +500,16 @@ slot_take(struct cpu *c, unsigned order)
 	return slot_new(c, order);
 }
 
-/* goro_go_opts, and goro_go with opts NULL: inlined into each (rt_hot), so that
- * the plain spawn does without the options' tests and registers. */
+/* A spawn: goro_go's, with the defaults, when opts is NULL; else
+ * goro_go_opts's, whose g->head (the stack orders) it has worked out.
+ * Inlined into each (rt_hot), so that the plain spawn does without the
+ * options' tests and registers; in a runtime built for size one copy,
+ * and a program that calls only goro_go links none of the options'
+ * code. */
 rt_hot int
-spawn(void (*fn)(void *), void *arg, const struct goro_opts *opts)
+spawn(void (*fn)(void *), void *arg, const struct goro_opts *opts, uint32_t head)
 {
 	unsigned order, flags = 0;
-	uint32_t head;
 	const char *name = NULL;
 	struct cpu *c;
 	struct g *g;
@@ -516,27 +520,16 @@ spawn(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 	sched_check_thread("goro_go");
 	if (__builtin_expect(dflt.f.order == NO_ORDER, 0))
 		sched_init(); /* the first spawn */
-	order = dflt.f.order;
-	head = dflt.w;
 	if (opts) {
-		size_t max = opts->max_stack ? opts->max_stack : GORO_MAX_STACK;
-
-		if (opts->stack_size) {
-			int k = pool_order(opts->stack_size);
-
-			order = k < 0 ? NO_ORDER : (unsigned)k;
-		}
-		if (order != NO_ORDER && (opts->max_stack || order != dflt.f.order))
-			head = make_head(order, stack_maxorder(max, order));
-#if GORO_NCPU > 1
-		if ((opts->flags & GORO_PIN_CPU) && opts->cpu >= GORO_NCPU)
-			return GORO_EINVAL;
-#endif
 		flags = opts->flags;
 		name = opts->name;
+		order = ((union head){.w = head}).f.order;
+	} else {
+		head = dflt.w;
+		order = dflt.f.order;
+		if (order == NO_ORDER)
+			return GORO_EINVAL; /* no block of GORO_DEFAULT_STACK */
 	}
-	if (order == NO_ORDER)
-		return GORO_EINVAL;
 	c = mycpu();
 	g = slot_take(c, order);
 	if (g == NULL)
@@ -582,13 +575,38 @@ spawn(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 int
 goro_go(void (*fn)(void *), void *arg)
 {
-	return spawn(fn, arg, NULL);
+	return spawn(fn, arg, NULL, 0);
 }
 
 int
 goro_go_opts(void (*fn)(void *), void *arg, const struct goro_opts *opts)
 {
-	return spawn(fn, arg, opts);
+	uint32_t head;
+	unsigned order;
+	size_t max;
+
+	if (opts == NULL)
+		return spawn(fn, arg, NULL, 0);
+	/* dflt. (fn NULL, or a call from an interrupt handler: spawn says so,
+	 * before anything is made.) */
+	sched_init();
+	order = dflt.f.order;
+	head = dflt.w;
+	max = opts->max_stack ? opts->max_stack : GORO_MAX_STACK;
+	if (opts->stack_size) {
+		int k = pool_order(opts->stack_size);
+
+		order = k < 0 ? NO_ORDER : (unsigned)k;
+	}
+	if (order == NO_ORDER)
+		return GORO_EINVAL;
+	if (opts->max_stack || order != dflt.f.order)
+		head = make_head(order, stack_maxorder(max, order));
+#if GORO_NCPU > 1
+	if ((opts->flags & GORO_PIN_CPU) && opts->cpu >= GORO_NCPU)
+		return GORO_EINVAL;
+#endif
+	return spawn(fn, arg, opts, head);
 }
 
 /* Slot i's ids are i+1, i+1+N, i+1+2N, ... (N = table size), so an id finds
