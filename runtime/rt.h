@@ -62,12 +62,22 @@ int rt_panic_args(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /
 #endif
 
 /* One assert for the runtime's own invariants: a failed one is a bug in
- * goro, reported as a panic with the tag and the failed expression. */
+ * goro, reported as a panic with the tag and the failed expression; in a
+ * runtime built for size, with the tag and where the assertion is in the
+ * source, which is some 50 bytes of text less an assertion. */
+#if RT_SMALL
+#define rt_assert(tag, cond)                                                                       \
+	do {                                                                                       \
+		if (!(cond))                                                                       \
+			goro_panic("%s: assertion failed at %s:%d", tag, __FILE_NAME__, __LINE__); \
+	} while (0)
+#else
 #define rt_assert(tag, cond)                                                                       \
 	do {                                                                                       \
 		if (!(cond))                                                                       \
 			goro_panic("%s: assertion failed: %s", tag, #cond);                        \
 	} while (0)
+#endif
 
 /* The runtime's own formatter (fmt.c): what goro_panic's message may use
  * (goro.h), into buf of size bytes, always NUL-terminated when size > 0;
