@@ -3,9 +3,10 @@
  * board links (picolibc's crt0, or boards/family/cortex-m/crt0.c with
  * console=uart): initialised data copied in, .bss cleared, thread-local
  * storage set up (its initial values, and errno, which picolibc keeps
- * there), and the .preinit_array and the constructors run, in that order,
- * after the runtime's own start (goro_board_start: the console is up).
+ * there), and the .preinit_array and the constructors run, in that order.
  * Then main's return value is the exit status, which meson checks.
+ * (test_console checks that a constructor can print: the runtime's own
+ * start, goro_board_start, has run before it.)
  */
 #include <errno.h>
 #include <limits.h>

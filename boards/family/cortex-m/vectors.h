@@ -83,9 +83,10 @@ VECTOR_WEAK(DebugMon_Handler);
 #endif
 
 /* The 16 system entries: the initial sp and the reset entry (g0's stack
- * and the start: crt0.c with console=uart, else picolibc's crt0), then entries 2-15, the exceptions. A chip whose
- * other cores start from a table of their own (boards/family/sse200)
- * gives it its own first two entries and VECTORS_EXCEPTIONS. */
+ * and the start: crt0.c with console=uart, else picolibc's crt0), then
+ * entries 2-15, the exceptions. A chip whose other cores start from a
+ * table of their own (boards/family/sse200) gives it its own first two
+ * entries and VECTORS_EXCEPTIONS. */
 #define VECTORS_SYSTEM (board_vector) __stack, _start, VECTORS_EXCEPTIONS
 
 /* The table: 16 system entries, then the chip's interrupts. */
