@@ -20,6 +20,13 @@
  * every conversion, a plain character of the format too, ending in the
  * same padded field.
  */
+#if defined(__aarch64__)
+/* The formatter reads no floating-point argument (%f is "%!"), so its
+ * variadic functions need not save q0-q7 for va_arg: 128 B less of frame
+ * on the deepest stack a panic or a fault report takes (the interrupt
+ * stack, when an interrupt handler panics: scripts/guard-check). */
+#pragma GCC target("general-regs-only")
+#endif
 #include <stdarg.h>
 #include <stdint.h>
 

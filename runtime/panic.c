@@ -7,6 +7,12 @@
  * is the runtime's own (fmt.c), so a panic links no printf, and the
  * output the board's raw console, so it links no stdio.
  */
+#if defined(__aarch64__)
+/* goro_panic's arguments are read by the runtime's formatter, which takes
+ * no floating-point one (fmt.c): its va_list needs no saved q registers,
+ * 128 B of frame on the stack a panic runs on. */
+#pragma GCC target("general-regs-only")
+#endif
 #include <stdarg.h>
 
 #include "board.h"

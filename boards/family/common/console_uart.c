@@ -103,10 +103,14 @@ goro_board_halt(int status)
 	goro_board_wait_forever();
 }
 
+/* The status travels in the argument itself, not through a pointer to
+ * _exit's copy: then _exit keeps nothing in memory, and its frame is that
+ * much smaller on the interrupt stack, where a handler's panic ends in
+ * place (scripts/guard-check, "interrupt stack"). */
 static void
 halt_g0(void *status)
 {
-	goro_board_halt(*(int *)status);
+	goro_board_halt((int)(intptr_t)status);
 }
 
 /* On g0's stack: a task may call exit, and neither the formatting nor an
@@ -114,7 +118,7 @@ halt_g0(void *status)
 void
 _exit(int status)
 {
-	goro_systemstack(halt_g0, &status);
+	goro_systemstack(halt_g0, (void *)(intptr_t)status);
 	for (;;) /* goro_board_halt does not return */
 		;
 }

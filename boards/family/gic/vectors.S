@@ -49,7 +49,9 @@
 /* The IRQ stack: irq_entry's 160 B, then board_irq's 32 B and
  * goro_timer_isr's none (-fstack-usage, GCC 12 -O2), 192 B in all. 1 KiB
  * leaves the rest to the handlers applications attach to SPIs
- * (goro_board_irq_attach), which run here too. One per CPU (BOARD_CPUS,
+ * (goro_board_irq_attach), which run here too, and to a panic raised in
+ * one, which runs here to the program's end (scripts/guard-check holds
+ * that chain to this size: "interrupt stack"). One per CPU (BOARD_CPUS,
  * the board's meson.build), one after the other: CPU n's ends at
  * board_irq_stack + (n + 1) * IRQ_STACK (time.c has the same constant). */
 #define IRQ_STACK 1024

@@ -14,9 +14,11 @@
 /* Each hart's interrupt stack, where trap.S runs the C interrupt handlers:
  * 1 << BOARD_ISR_STACK_LOG2 bytes, 512, for the board's own handlers
  * (under 64 B) and an application's attached ones (goro_board_irq_attach),
- * which may call goro_sema_post_isr. trap.S defines them, one after the
- * other from hart 0's up, with the guard under hart 0's (irq_slots.h)
- * right below. */
+ * which may call goro_sema_post_isr. A panic raised in a handler runs on
+ * it too, to the program's end: scripts/guard-check holds that chain to
+ * the stack ("interrupt stack"). trap.S defines them, one after the other
+ * from hart 0's up, with the guard under hart 0's (irq_slots.h) right
+ * below. */
 #define BOARD_ISR_STACK_LOG2 9
 
 /* mie.MSIE and mip.MSIP, bit 3: the machine software interrupt. */
